@@ -1,0 +1,12 @@
+package org.palflow.mentoring;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface MentorshipRepository extends JpaRepository<Mentorship, Long> {
+
+    Optional<Mentorship> findByCandidateId(long candidateId);
+
+    List<Mentorship> findByMentorIdOrderByStartedAtDesc(long mentorId);
+}

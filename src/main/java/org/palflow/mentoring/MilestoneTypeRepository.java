@@ -1,0 +1,9 @@
+package org.palflow.mentoring;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface MilestoneTypeRepository extends JpaRepository<MilestoneType, String> {
+
+    List<MilestoneType> findByOpensWithMentorshipTrueOrderBySequence();
+}

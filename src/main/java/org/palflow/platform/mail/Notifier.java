@@ -1,0 +1,53 @@
+package org.palflow.platform.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Sends a notification once per dedupe key: job workers are redelivered, people should not be mailed twice.
+ * The record and the delivery share a transaction, so a failed delivery leaves no record and is retried.
+ */
+@Service
+public class Notifier {
+
+    private final NotificationRepository notifications;
+    private final JavaMailSender mailSender;
+    private final MailDelivery delivery;
+    private final Clock clock;
+    private final String from;
+
+    Notifier(NotificationRepository notifications, JavaMailSender mailSender, MailDelivery delivery, Clock clock,
+            @Value("${pal.mail.from}") String from) {
+        this.notifications = notifications;
+        this.mailSender = mailSender;
+        this.delivery = delivery;
+        this.clock = clock;
+        this.from = from;
+    }
+
+    @Transactional
+    public void send(String dedupeKey, String recipient, String subject, String body) {
+        if (notifications.existsByDedupeKey(dedupeKey)) {
+            return;
+        }
+        notifications.saveAndFlush(new Notification(dedupeKey, recipient, subject, body, Instant.now(clock)));
+        try {
+            MimeMessage message = mailSender.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(recipient);
+            helper.setSubject(subject);
+            helper.setText(body);
+            delivery.deliver(message, dedupeKey);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Could not deliver '" + subject + "' to " + recipient, e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.palflow.platform.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two ways in, one set of roles. With {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} set the API
+ * takes Keycloak bearer tokens; otherwise it logs users in (HTTP Basic) from the realm file.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, Environment environment, ObjectMapper json) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
+                                "/actuator/health", "/error")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader("WWW-Authenticate", environment.containsProperty(ISSUER)
+                                    ? "Bearer" : "Basic realm=\"pal\"");
+                            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+                                    "Log in to use the PAL Flow API");
+                        })
+                        .accessDeniedHandler((request, response, ex) -> writeProblem(json, response,
+                                HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request")));
+        if (environment.containsProperty(ISSUER)) {
+            http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles())));
+        } else {
+            http.httpBasic(Customizer.withDefaults());
+        }
+        return http.build();
+    }
+
+    @Bean
+    @Conditional(NoIssuerConfigured.class)
+    RealmFileUsers realmFileUsers(@Value("${pal.auth.realm-file}") Resource realmFile, ObjectMapper json,
+            PasswordEncoder encoder) {
+        return new RealmFileUsers(realmFile, json, encoder);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    static class NoIssuerConfigured implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !context.getEnvironment().containsProperty(ISSUER);
+        }
+    }
+
+    /** Keycloak puts realm roles under realm_access.roles; Spring wants ROLE_ authorities. */
+    private static Converter<Jwt, AbstractAuthenticationToken> realmRoles() {
+        return jwt -> {
+            Collection<GrantedAuthority> authorities = new ArrayList<>();
+            Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
+            if (realmAccess != null && realmAccess.get("roles") instanceof List<?> roles) {
+                roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+            }
+            String username = jwt.getClaimAsString("preferred_username");
+            return new JwtAuthenticationToken(jwt, authorities, username == null ? jwt.getSubject() : username);
+        };
+    }
+
+    private static void writeProblem(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response,
+            HttpStatus status, String title, String detail) throws java.io.IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

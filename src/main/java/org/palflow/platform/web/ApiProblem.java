@@ -1,0 +1,46 @@
+package org.palflow.platform.web;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** An RFC 7807 problem the API answers with; the factories name the cases the features raise. */
+public class ApiProblem extends ErrorResponseException {
+
+    private ApiProblem(HttpStatus status, String title, String detail, Map<String, Object> properties) {
+        super(status, problem(status, title, detail, properties), null);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail, Map<String, Object> properties) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "Not found", detail, Map.of());
+    }
+
+    public static ApiProblem forbidden(String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, "Forbidden", detail, Map.of());
+    }
+
+    public static ApiProblem conflict(String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, "Conflict", detail, Map.of());
+    }
+
+    public static ApiProblem conflict(String detail, Map<String, Object> properties) {
+        return new ApiProblem(HttpStatus.CONFLICT, "Conflict", detail, properties);
+    }
+
+    public static ApiProblem invalid(String detail, List<? extends Object> errors) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", detail, Map.of("errors", errors));
+    }
+
+    public static ApiProblem engineUnavailable(String detail) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable", detail, Map.of());
+    }
+}

@@ -1,0 +1,51 @@
+package org.palflow.program;
+
+import java.util.List;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What a person registering needs to know: which programs, cohorts and handbooks exist and are open. */
+@RestController
+@RequestMapping("/api")
+class ProgramController {
+
+    private final ProgramRepository programs;
+    private final CohortRepository cohorts;
+    private final HandbookVersionRepository handbooks;
+
+    ProgramController(ProgramRepository programs, CohortRepository cohorts, HandbookVersionRepository handbooks) {
+        this.programs = programs;
+        this.cohorts = cohorts;
+        this.handbooks = handbooks;
+    }
+
+    record CohortView(String code, String name, boolean accepting) {
+    }
+
+    record ProgramView(String code, String name, boolean accepting, List<CohortView> cohorts) {
+    }
+
+    record HandbookView(String code, String title, boolean openForRegistration) {
+    }
+
+    @GetMapping("/programs")
+    @Transactional(readOnly = true)
+    List<ProgramView> programs() {
+        return programs.findAll().stream()
+                .map(program -> new ProgramView(program.getCode(), program.getName(), program.isAccepting(),
+                        cohorts.findByProgramCodeOrderByCode(program.getCode()).stream()
+                                .map(cohort -> new CohortView(cohort.getCode(), cohort.getName(), cohort.isAccepting()))
+                                .toList()))
+                .toList();
+    }
+
+    @GetMapping("/handbook-versions")
+    List<HandbookView> handbookVersions() {
+        return handbooks.findAll().stream()
+                .map(handbook -> new HandbookView(handbook.getCode(), handbook.getTitle(),
+                        handbook.isOpenForRegistration()))
+                .toList();
+    }
+}

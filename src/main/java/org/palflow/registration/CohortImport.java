@@ -1,0 +1,173 @@
+package org.palflow.registration;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.palflow.platform.security.Actor;
+import org.palflow.platform.web.ApiProblem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers a cohort from CSV in one call. Every row is checked first, against the same rules the
+ * registration process applies; one bad row means nothing from the file is stored.
+ */
+@Service
+public class CohortImport {
+
+    static final List<String> COLUMNS = List.of("full_name", "email", "district", "school", "handbook_version",
+            "policies_confirmed");
+    static final int MAX_ROWS = 5_000;
+
+    private final RegistrationRepository registrations;
+    private final RegistrationRules rules;
+    private final RegistrationService service;
+    private final Validator validator;
+    private final Clock clock;
+
+    CohortImport(RegistrationRepository registrations, RegistrationRules rules, RegistrationService service,
+            Validator validator, Clock clock) {
+        this.registrations = registrations;
+        this.rules = rules;
+        this.service = service;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    public enum Outcome { CREATED, ALREADY_REGISTERED }
+
+    public record Row(int line, Registration registration, Outcome outcome) {
+    }
+
+    private record Parsed(int line, RegistrationDetails details) {
+    }
+
+    @Transactional
+    public List<Row> importCsv(String programCode, String cohortCode, String csv, Actor actor) {
+        List<String> cohortProblems = rules.programAndCohortViolations(programCode, cohortCode);
+        if (!cohortProblems.isEmpty()) {
+            throw ApiProblem.invalid("Nothing was imported: " + String.join(" ", cohortProblems),
+                    cohortProblems.stream().map(message -> Map.of("message", message)).toList());
+        }
+        List<Map<String, Object>> errors = new ArrayList<>();
+        List<Parsed> rows = parse(programCode, cohortCode, csv, errors);
+        checkRows(rows, errors);
+        if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparing(error -> (Integer) error.get("line")));
+            throw ApiProblem.invalid("Nothing was imported: " + errors.size() + " problem(s) in the file", errors);
+        }
+        Map<String, Registration> open = new HashMap<>();
+        registrations.findByEmailInAndStatusIn(rows.stream().map(row -> row.details().email()).toList(),
+                RegistrationService.OPEN).forEach(existing -> open.put(existing.getEmail(), existing));
+        Instant now = Instant.now(clock);
+        List<Row> result = new ArrayList<>();
+        for (Parsed row : rows) {
+            Registration existing = open.get(row.details().email());
+            result.add(existing != null
+                    ? new Row(row.line(), existing, Outcome.ALREADY_REGISTERED)
+                    : new Row(row.line(), registrations.save(new Registration(row.details(), actor.username(), now)),
+                            Outcome.CREATED));
+        }
+        registrations.flush();
+        return result;
+    }
+
+    private List<Parsed> parse(String programCode, String cohortCode, String csv, List<Map<String, Object>> errors) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(csv), format)) {
+            List<String> missing = COLUMNS.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).toList();
+            if (!missing.isEmpty()) {
+                throw ApiProblem.invalid("Nothing was imported: the header (line 1) lacks " + missing
+                        + "; expected columns " + COLUMNS, List.of(Map.of("line", 1, "message",
+                        "missing column(s) " + String.join(", ", missing))));
+            }
+            List<Parsed> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                int line = (int) record.getRecordNumber() + 1;
+                if (rows.size() == MAX_ROWS) {
+                    errors.add(error(line, "A file may hold at most " + MAX_ROWS + " candidates."));
+                    break;
+                }
+                if (!record.isConsistent()) {
+                    errors.add(error(line, "expected " + COLUMNS.size() + " values, found " + record.size()));
+                    continue;
+                }
+                Boolean confirmed = switch (record.get("policies_confirmed").toLowerCase()) {
+                    case "true", "yes" -> true;
+                    case "false", "no" -> false;
+                    default -> null;
+                };
+                RegistrationDetails details = new RegistrationDetails(record.get("full_name"), record.get("email"),
+                        programCode, cohortCode, record.get("district"), record.get("school"),
+                        record.get("handbook_version"), confirmed).normalized();
+                Set<ConstraintViolation<RegistrationDetails>> violations = validator.validate(details);
+                violations.forEach(violation -> errors.add(error(line,
+                        column(violation.getPropertyPath().toString()) + ": " + violation.getMessage())));
+                if (violations.isEmpty()) {
+                    rows.add(new Parsed(line, details));
+                }
+            }
+            if (rows.isEmpty() && errors.isEmpty()) {
+                errors.add(error(1, "The file holds no candidates."));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw ApiProblem.invalid("Nothing was imported: the file is not valid CSV (" + e.getMessage() + ")",
+                    List.of(Map.of("message", String.valueOf(e.getMessage()))));
+        }
+    }
+
+    private void checkRows(List<Parsed> rows, List<Map<String, Object>> errors) {
+        Map<String, Integer> firstLineOfEmail = new HashMap<>();
+        Map<String, Integer> firstLineOfPerson = new HashMap<>();
+        for (Parsed row : rows) {
+            RegistrationDetails details = row.details();
+            Integer sameEmail = firstLineOfEmail.putIfAbsent(details.email(), row.line());
+            if (sameEmail != null) {
+                errors.add(error(row.line(), "email " + details.email() + " already appears on line " + sameEmail));
+                continue;
+            }
+            String person = (details.fullName() + "|" + details.district()).toLowerCase();
+            Integer samePerson = firstLineOfPerson.putIfAbsent(person, row.line());
+            if (samePerson != null) {
+                errors.add(error(row.line(), details.fullName() + " of " + details.district()
+                        + " already appears on line " + samePerson + " with another e-mail address"));
+                continue;
+            }
+            service.findOpen(details.email()).ifPresentOrElse(existing -> {
+                if (!existing.details().equals(details)) {
+                    errors.add(error(row.line(), "email " + details.email() + " is already registered (case "
+                            + existing.getId() + ") with other details"));
+                }
+            }, () -> rules.violations(details).forEach(reason -> errors.add(error(row.line(), reason))));
+        }
+    }
+
+    private static String column(String property) {
+        return property.replaceAll("([A-Z])", "_$1").toLowerCase();
+    }
+
+    private static Map<String, Object> error(int line, String message) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("line", line);
+        error.put("message", message);
+        return error;
+    }
+}

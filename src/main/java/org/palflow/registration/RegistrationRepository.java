@@ -1,0 +1,25 @@
+package org.palflow.registration;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface RegistrationRepository extends JpaRepository<Registration, Long> {
+
+    Optional<Registration> findByEmailAndStatusIn(String email, Collection<RegistrationStatus> statuses);
+
+    Optional<Registration> findFirstByEmailOrderByIdDesc(String email);
+
+    List<Registration> findByStatus(RegistrationStatus status);
+
+    List<Registration> findByEmailInAndStatusIn(Collection<String> emails, Collection<RegistrationStatus> statuses);
+
+    @Query("""
+            select count(r) > 0 from Registration r
+            where lower(r.fullName) = lower(:fullName) and lower(r.district) = lower(:district)
+              and r.programCode = :programCode and r.email <> :email and r.status <> 'REJECTED'
+            """)
+    boolean existsSameCandidateUnderOtherEmail(String fullName, String district, String programCode, String email);
+}

@@ -1,0 +1,136 @@
+package org.palflow.registration;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.palflow.platform.mail.Notifier;
+import org.palflow.platform.security.Actor;
+import org.palflow.platform.security.Role;
+import org.palflow.platform.web.ApiProblem;
+import org.palflow.program.ProgramRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class RegistrationService {
+
+    static final Set<RegistrationStatus> OPEN = EnumSet.of(RegistrationStatus.SUBMITTED, RegistrationStatus.ACTIVE);
+
+    private final RegistrationRepository registrations;
+    private final RegistrationRules rules;
+    private final ProgramRepository programs;
+    private final Notifier notifier;
+    private final Clock clock;
+
+    RegistrationService(RegistrationRepository registrations, RegistrationRules rules, ProgramRepository programs,
+            Notifier notifier, Clock clock) {
+        this.registrations = registrations;
+        this.rules = rules;
+        this.programs = programs;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    /** The outcome of a registration request: the case, and whether this request created it. */
+    public record Submitted(Registration registration, boolean created) {
+    }
+
+    /**
+     * Records a registration, or returns the open one for the same e-mail address so that a client may retry.
+     * The same address with different details is a conflict, never a silent overwrite.
+     */
+    @Transactional
+    public Submitted submit(RegistrationDetails request, Actor actor) {
+        RegistrationDetails details = request.normalized();
+        if (!actor.is(Role.COORDINATOR) && !details.email().equals(actor.email())) {
+            throw ApiProblem.forbidden("Candidates register themselves: use the e-mail address you log in with ("
+                    + actor.email() + "). A coordinator can register others.");
+        }
+        Optional<Registration> open = registrations.findByEmailAndStatusIn(details.email(), OPEN);
+        if (open.isPresent()) {
+            return new Submitted(sameOrConflict(open.get(), details), false);
+        }
+        return new Submitted(registrations.saveAndFlush(new Registration(details, actor.username(), Instant.now(clock))),
+                true);
+    }
+
+    Registration sameOrConflict(Registration existing, RegistrationDetails details) {
+        if (!existing.details().equals(details)) {
+            throw ApiProblem.conflict("The e-mail address " + details.email() + " is already registered (case "
+                    + existing.getId() + ") with other details. Ask a coordinator to correct them.",
+                    Map.of("existingRegistrationId", existing.getId()));
+        }
+        return existing;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Registration> findOpen(String email) {
+        return registrations.findByEmailAndStatusIn(email.trim().toLowerCase(), OPEN);
+    }
+
+    /** The registration a person may read: their own, or any for coordinators and admins. */
+    @Transactional(readOnly = true)
+    public Registration visibleTo(long id, Actor actor) {
+        return registrations.findById(id)
+                .filter(registration -> actor.seesAllCases() || registration.getEmail().equals(actor.email()))
+                .orElseThrow(() -> ApiProblem.notFound("No registration " + id + " that you can see."));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Registration> latestOf(String email) {
+        return registrations.findFirstByEmailOrderByIdDesc(email);
+    }
+
+    /** The checks of the registration process; a redelivered job gets the decision already taken. */
+    @Transactional(readOnly = true)
+    public List<String> check(long registrationId) {
+        Registration registration = load(registrationId);
+        return switch (registration.getStatus()) {
+            case SUBMITTED -> rules.violations(registration.details());
+            case ACTIVE -> List.of();
+            case REJECTED -> registration.rejectionReasons();
+        };
+    }
+
+    @Transactional
+    public void reject(long registrationId, List<String> reasons) {
+        Registration registration = load(registrationId);
+        registration.reject(reasons, Instant.now(clock));
+        notifier.send("registration-rejected:" + registrationId, registration.getEmail(),
+                "Your PAL registration was not accepted",
+                "Dear " + registration.getFullName() + ",\n\nYour registration for the Performance Assessment for "
+                        + "Leaders could not be accepted:\n\n- " + String.join("\n- ", registration.rejectionReasons())
+                        + "\n\nYou may register again once these are put right.\n");
+    }
+
+    @Transactional
+    public void activate(long registrationId) {
+        load(registrationId).activate(Instant.now(clock));
+    }
+
+    @Transactional
+    public void welcome(long registrationId) {
+        Registration registration = load(registrationId);
+        String program = programs.findByCode(registration.getProgramCode())
+                .map(p -> p.getName()).orElse(registration.getProgramCode());
+        notifier.send("welcome:" + registrationId, registration.getEmail(), "Welcome to PAL Flow",
+                "Dear " + registration.getFullName() + ",\n\nYou are registered for the Performance Assessment for "
+                        + "Leaders with " + program + " (cohort " + registration.getCohortCode() + "), under the "
+                        + registration.getHandbookVersion() + " handbook.\nYour coordinator will now propose a "
+                        + "mentor from " + registration.getSchool() + ".\n");
+    }
+
+    @Transactional
+    public void recordProcessInstance(long registrationId, long processInstanceKey) {
+        load(registrationId).startedAs(processInstanceKey);
+    }
+
+    private Registration load(long registrationId) {
+        return registrations.findById(registrationId)
+                .orElseThrow(() -> new IllegalStateException("No registration " + registrationId));
+    }
+}

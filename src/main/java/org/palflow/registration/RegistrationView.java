@@ -1,0 +1,15 @@
+package org.palflow.registration;
+
+import java.time.Instant;
+import java.util.List;
+
+public record RegistrationView(long id, String fullName, String email, String programCode, String cohortCode,
+        String district, String school, String handbookVersion, RegistrationStatus status,
+        List<String> rejectionReasons, String registeredBy, Instant createdAt, Instant updatedAt) {
+
+    public static RegistrationView of(Registration r) {
+        return new RegistrationView(r.getId(), r.getFullName(), r.getEmail(), r.getProgramCode(), r.getCohortCode(),
+                r.getDistrict(), r.getSchool(), r.getHandbookVersion(), r.getStatus(), r.rejectionReasons(),
+                r.getRegisteredBy(), r.getCreatedAt(), r.getUpdatedAt());
+    }
+}
