@@ -1,5 +1,6 @@
 package org.palflow.platform.embedded;
 
+import java.net.URI;
 import java.nio.file.Path;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -21,8 +22,9 @@ class EmbeddedInfrastructureConfiguration {
 
     @Bean(ENGINE_BEAN)
     @ConditionalOnProperty(name = EmbeddedDefaults.ZEEBE_EMBEDDED, havingValue = "true")
-    EmbeddedZeebeEngine embeddedZeebeEngine(@Value("${" + EmbeddedDefaults.ZEEBE_PORT + "}") int port) {
-        return new EmbeddedZeebeEngine(port);
+    EmbeddedZeebeEngine embeddedZeebeEngine(@Value("${camunda.client.grpc-address}") URI clientAddress) {
+        // Listen exactly where the client will connect, whatever set the address.
+        return new EmbeddedZeebeEngine(clientAddress.getPort());
     }
 
     @Bean(DATABASE_BEAN)

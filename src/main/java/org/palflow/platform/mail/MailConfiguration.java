@@ -12,7 +12,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * With {@code spring.mail.host} set, mail goes to that SMTP server. Without it, each message is written as an
@@ -45,12 +44,5 @@ class MailConfiguration {
                 throw new UncheckedIOException("Could not write to the mail outbox " + outbox, e);
             }
         };
-    }
-
-    /** Only builds messages when no SMTP server is configured. */
-    @Bean
-    @ConditionalOnMissingBean(JavaMailSender.class)
-    JavaMailSender messageFactory() {
-        return new JavaMailSenderImpl();
     }
 }

@@ -1,11 +1,12 @@
 package org.palflow.platform.mail;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Properties;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,15 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Notifier {
 
     private final NotificationRepository notifications;
-    private final JavaMailSender mailSender;
     private final MailDelivery delivery;
     private final Clock clock;
     private final String from;
 
-    Notifier(NotificationRepository notifications, JavaMailSender mailSender, MailDelivery delivery, Clock clock,
+    Notifier(NotificationRepository notifications, MailDelivery delivery, Clock clock,
             @Value("${pal.mail.from}") String from) {
         this.notifications = notifications;
-        this.mailSender = mailSender;
         this.delivery = delivery;
         this.clock = clock;
         this.from = from;
@@ -39,7 +38,7 @@ public class Notifier {
         }
         notifications.saveAndFlush(new Notification(dedupeKey, recipient, subject, body, Instant.now(clock)));
         try {
-            MimeMessage message = mailSender.createMimeMessage();
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
             MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
             helper.setFrom(from);
             helper.setTo(recipient);

@@ -1,0 +1,50 @@
+package org.palflow.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+/** The HTTP API as one realm user sees it; answers are returned whatever their status. */
+public final class Api {
+
+    private final RestClient client;
+
+    private Api(RestClient client) {
+        this.client = client;
+    }
+
+    public static Api as(int port, String username) {
+        return new Api(base(port).defaultHeaders(headers -> headers.setBasicAuth(username, username + "-pal")).build());
+    }
+
+    public static Api anonymous(int port) {
+        return new Api(base(port).build());
+    }
+
+    private static RestClient.Builder base(int port) {
+        return RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> {
+                });
+    }
+
+    public ResponseEntity<JsonNode> get(String path) {
+        return client.get().uri(path).retrieve().toEntity(JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> post(String path, Object body) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> postEmpty(String path) {
+        return client.post().uri(path).retrieve().toEntity(JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> postCsv(String path, String csv) {
+        return client.post().uri(path).header(HttpHeaders.CONTENT_TYPE, "text/csv").body(csv).retrieve()
+                .toEntity(JsonNode.class);
+    }
+}

@@ -1,0 +1,115 @@
+package org.palflow.support;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.palflow.platform.embedded.EmbeddedZeebeEngine;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole platform on its embedded default, as the tests share it: real Zeebe engine, real MariaDB, real
+ * SMTP server (GreenMail), HTTP on a random port. Subclasses share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {PalFlowTest.FREE_ENGINE_PORT, "logging.level.com.icegreen=WARN"})
+public abstract class PalFlowTest {
+
+    /** Read before the context exists (by EmbeddedDefaults), so it must be a static property. */
+    public static final String FREE_ENGINE_PORT = "pal.zeebe.embedded.port=0";
+
+    private static final Path DATA_DIR = TestDataDirs.fresh("shared");
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected EmbeddedZeebeEngine zeebe;
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry registry) {
+        registry.add("pal.data-dir", DATA_DIR::toString);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", TestMail::port);
+    }
+
+    protected Api as(String username) {
+        return Api.as(port, username);
+    }
+
+    protected static <T> T eventually(java.util.concurrent.Callable<Optional<T>> probe) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(probe, Optional::isPresent).orElseThrow();
+    }
+
+    /** A new candidate at Lincoln Elementary, registered by the coordinator; its e-mail is unique to the test. */
+    protected static Map<String, Object> newCandidate(String name) {
+        int n = UNIQUE.incrementAndGet();
+        return candidate(name + " " + n, name.toLowerCase().replace(' ', '.') + "." + n + "@test.example");
+    }
+
+    protected static Map<String, Object> candidate(String fullName, String email) {
+        return Map.of("fullName", fullName, "email", email, "programCode", "BAYSTATE-LEAD", "cohortCode", "2026-FALL",
+                "district", "Springfield Public Schools", "school", "Lincoln Elementary School",
+                "handbookVersion", "2025-26", "policiesConfirmed", true);
+    }
+
+    protected ProcessInstanceAssert processInstance(long key) {
+        return new ProcessInstanceAssert(key, RecordStream.of(zeebe.engine().getRecordStreamSource()));
+    }
+
+    /** The key of the process instance of the given process that holds variable name = value. */
+    protected long processInstanceWith(String bpmnProcessId, String variable, Object value) {
+        String json = String.valueOf(value);
+        return eventually(() -> {
+            RecordStream records = RecordStream.of(zeebe.engine().getRecordStreamSource());
+            java.util.Set<Long> instancesOfProcess = new java.util.HashSet<>();
+            records.processInstanceRecords().forEach(record -> {
+                if (record.getValue().getBpmnProcessId().equals(bpmnProcessId)) {
+                    instancesOfProcess.add(record.getValue().getProcessInstanceKey());
+                }
+            });
+            for (var record : records.variableRecords()) {
+                var variableValue = record.getValue();
+                if (variableValue.getName().equals(variable) && variableValue.getValue().equals(json)
+                        && instancesOfProcess.contains(variableValue.getProcessInstanceKey())) {
+                    return Optional.of(variableValue.getProcessInstanceKey());
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** Registers through the API as the coordinator and waits until the registration process has decided. */
+    protected JsonNode registerAndAwaitDecision(Map<String, Object> candidate) {
+        JsonNode created = as("casey").post("/api/registrations", candidate).getBody();
+        long id = created.get("id").asLong();
+        return eventually(() -> {
+            JsonNode registration = as("casey").get("/api/registrations/" + id).getBody();
+            return "SUBMITTED".equals(registration.get("status").asText()) ? Optional.empty()
+                    : Optional.of(registration);
+        });
+    }
+
+    protected JsonNode progress(long candidateId) {
+        return as("casey").get("/api/candidates/" + candidateId + "/progress").getBody();
+    }
+
+    protected JsonNode awaitStage(long candidateId, String stage) {
+        return eventually(() -> {
+            JsonNode progress = progress(candidateId);
+            return stage.equals(progress.get("stage").asText()) ? Optional.of(progress) : Optional.empty();
+        });
+    }
+}

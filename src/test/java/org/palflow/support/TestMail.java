@@ -1,0 +1,48 @@
+package org.palflow.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+
+/** One real SMTP server (GreenMail) for the whole test run, shared by every application context. */
+public final class TestMail {
+
+    private static final GreenMail SERVER = start();
+
+    private TestMail() {
+    }
+
+    private static GreenMail start() {
+        GreenMail server = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+        return server;
+    }
+
+    public static int port() {
+        return SERVER.getSmtp().getPort();
+    }
+
+    /** Messages received so far for one address. */
+    public static List<MimeMessage> to(String address) {
+        return Arrays.stream(SERVER.getReceivedMessages()).filter(message -> {
+            try {
+                return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    public static List<String> subjectsTo(String address) {
+        return to(address).stream().map(message -> {
+            try {
+                return message.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+}
