@@ -27,15 +27,7 @@ class CandidateRegistrationProcessTest extends PalFlowTest {
         long id = decided.get("id").asLong();
 
         long instance = processInstanceWith("candidate-registration", "registrationId", id);
-        eventually(() -> java.util.Optional.of(instance).filter(key -> {
-            try {
-                processInstance(key).isCompleted();
-                return true;
-            } catch (AssertionError notYet) {
-                return false;
-            }
-        }));
-        processInstance(instance)
+        awaitProcess(instance, process -> process.isCompleted())
                 .hasPassedElementsInOrder("registration-received", "validate-registration", "registration-valid",
                         "activate-candidate", "send-welcome-notification", "request-mentor-assignment",
                         "candidate-registered")
@@ -92,7 +84,7 @@ class CandidateRegistrationProcessTest extends PalFlowTest {
         assertThat(decided.get("rejectionReasons")).extracting(JsonNode::asText).containsExactly(reason);
         long instance = processInstanceWith("candidate-registration", "registrationId", id);
         eventually(() -> java.util.Optional.of(TestMail.to((String) candidate.get("email"))).filter(m -> !m.isEmpty()));
-        processInstance(instance)
+        awaitProcess(instance, process -> process.isCompleted())
                 .hasPassedElementsInOrder("validate-registration", "registration-valid", "reject-registration",
                         "registration-rejected")
                 .hasNotPassedElement("activate-candidate");

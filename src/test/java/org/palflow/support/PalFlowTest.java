@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.palflow.platform.embedded.EmbeddedZeebeEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole platform on its embedded default, as the tests share it: real Zeebe engine, real MariaDB, real
  * SMTP server (GreenMail), HTTP on a random port. Subclasses share one application context.
  */
+@Import(PalFlowTest.TestClock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {PalFlowTest.FREE_ENGINE_PORT, "logging.level.com.icegreen=WARN"})
 public abstract class PalFlowTest {
@@ -36,6 +41,31 @@ public abstract class PalFlowTest {
 
     @Autowired
     protected EmbeddedZeebeEngine zeebe;
+
+    @Autowired
+    protected MovableClock clock;
+
+    @TestConfiguration
+    static class TestClock {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
+
+    /** Moves the engine's timers and the app's clock forward together. */
+    protected void advanceTime(Duration duration) {
+        clock.advance(duration);
+        zeebe.engine().increaseTime(duration);
+    }
+
+    /** Waits until the process instance satisfies the assertion, then returns it for more. */
+    protected ProcessInstanceAssert awaitProcess(long key, java.util.function.Consumer<ProcessInstanceAssert> condition) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> condition.accept(processInstance(key)));
+        return processInstance(key);
+    }
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry registry) {

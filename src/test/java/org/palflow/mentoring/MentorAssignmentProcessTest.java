@@ -1,0 +1,119 @@
+package org.palflow.mentoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.palflow.support.PalFlowTest;
+import org.palflow.support.TestMail;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+
+/** Accept and decline paths of processes/mentor-assignment.bpmn; the timeout path is in MentorResponseTimeoutTest. */
+class MentorAssignmentProcessTest extends PalFlowTest {
+
+    static final long MORGAN = 1;
+    static final long RILEY = 2;
+    static final String COORDINATOR_EMAIL = "casey.coordinator@palflow.example";
+
+    @Autowired
+    MentorshipRepository mentorships;
+    @Autowired
+    MilestoneRepository milestones;
+    @Autowired
+    MentorAssignmentRepository assignments;
+
+    @Test
+    void acceptedProposalRecordsTheMentorshipAndItsFirstMilestones() {
+        Map<String, Object> candidate = newCandidate("Accepted Candidate");
+        long id = registerAndAwaitDecision(candidate).get("id").asLong();
+        awaitStage(id, "AWAITING_MENTOR_PROPOSAL");
+        long instance = processInstanceWith("mentor-assignment", "candidateId", id);
+
+        JsonNode proposal = as("casey").post("/api/candidates/" + id + "/mentor-proposals", Map.of("mentorId", MORGAN))
+                .getBody();
+        awaitStage(id, "AWAITING_MENTOR_RESPONSE");
+        assertThat(as("morgan").postEmpty("/api/mentor-proposals/" + proposal.get("id") + "/acceptance")
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode mentored = awaitStage(id, "MENTORED");
+
+        eventually(() -> java.util.Optional.of(TestMail.subjectsTo((String) candidate.get("email")))
+                .filter(subjects -> subjects.contains("Your PAL mentor")));
+        awaitProcess(instance, process -> process.isCompleted())
+                .hasPassedElementsInOrder("mentor-assignment-requested", "open-mentor-assignment",
+                        "await-mentor-proposal", "notify-proposed-mentor", "await-mentor-response", "mentor-accepted",
+                        "record-mentorship", "notify-mentorship-started", "mentor-assigned")
+                .hasNotPassedElement("return-to-coordinator");
+
+        Mentorship mentorship = mentorships.findByCandidateId(id).orElseThrow();
+        assertThat(mentorship.getMentorId()).isEqualTo(MORGAN);
+        assertThat(milestones.findByMentorshipIdOrderByIdAsc(mentorship.getId()))
+                .extracting(MentorshipMilestone::getTypeCode, MentorshipMilestone::getStatus)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("COLLABORATIVE_PLAN", MentorshipMilestone.Status.OPEN),
+                        org.assertj.core.groups.Tuple.tuple("INITIAL_MEETING", MentorshipMilestone.Status.OPEN));
+        assertThat(mentored.at("/mentoring/mentor/fullName").asText()).isEqualTo("Morgan Mentor");
+        assertThat(TestMail.subjectsTo("morgan.mentor@palflow.example"))
+                .contains("Will you mentor a PAL candidate?", "Your new PAL mentee");
+    }
+
+    @Test
+    void noAnswerWithinTheResponsePeriodReturnsTheCaseAndTheMentorCanNoLongerAccept() {
+        long id = registerAndAwaitDecision(newCandidate("Silent Mentor Candidate")).get("id").asLong();
+        awaitStage(id, "AWAITING_MENTOR_PROPOSAL");
+        long instance = processInstanceWith("mentor-assignment", "candidateId", id);
+        JsonNode proposal = as("casey").post("/api/candidates/" + id + "/mentor-proposals", Map.of("mentorId", MORGAN))
+                .getBody();
+        awaitProcess(instance, process -> process.isWaitingAtElements("await-mentor-response"));
+
+        advanceTime(java.time.Duration.ofDays(7).plusMinutes(1));
+
+        JsonNode returned = awaitStage(id, "AWAITING_MENTOR_PROPOSAL");
+        assertThat(returned.at("/mentoring/returnedReason").asText())
+                .startsWith("Morgan Mentor did not answer by " + proposal.get("respondBy").asText().substring(0, 16));
+        assertThat(returned.at("/mentoring/proposals/0/status").asText()).isEqualTo("EXPIRED");
+        awaitProcess(instance, process -> process.isWaitingAtElements("await-mentor-proposal"))
+                .hasPassedElementsInOrder("mentor-response-overdue", "expire-mentor-proposal", "return-to-coordinator")
+                .hasNotPassedElement("record-mentorship");
+        JsonNode late = as("morgan").postEmpty("/api/mentor-proposals/" + proposal.get("id") + "/acceptance").getBody();
+        assertThat(late.get("status").asInt()).isEqualTo(409);
+        assertThat(late.get("detail").asText()).startsWith("The time to answer ended at");
+    }
+
+    @Test
+    void declineReturnsTheCaseToTheCoordinatorWithTheReasonThenAnotherMentorAccepts() {
+        long id = registerAndAwaitDecision(newCandidate("Declined Candidate")).get("id").asLong();
+        awaitStage(id, "AWAITING_MENTOR_PROPOSAL");
+        long instance = processInstanceWith("mentor-assignment", "candidateId", id);
+
+        JsonNode first = as("casey").post("/api/candidates/" + id + "/mentor-proposals", Map.of("mentorId", MORGAN))
+                .getBody();
+        awaitStage(id, "AWAITING_MENTOR_RESPONSE");
+        JsonNode declined = as("morgan").post("/api/mentor-proposals/" + first.get("id") + "/decline",
+                Map.of("reason", "I mentor two candidates already this year")).getBody();
+        assertThat(declined.get("status").asText()).isEqualTo("DECLINED");
+
+        JsonNode returned = awaitStage(id, "AWAITING_MENTOR_PROPOSAL");
+        assertThat(returned.at("/mentoring/returnedReason").asText())
+                .isEqualTo("Morgan Mentor declined: I mentor two candidates already this year");
+        assertThat(returned.get("waitingFor").asText()).contains("coordinator to propose a mentor")
+                .contains("Morgan Mentor declined");
+        assertThat(TestMail.subjectsTo(COORDINATOR_EMAIL)).anyMatch(s -> s.startsWith("Propose another mentor for"));
+        assertThat(as("casey").get("/api/mentor-assignments").getBody())
+                .anyMatch(view -> view.get("candidateId").asLong() == id);
+        awaitProcess(instance, process -> process.hasPassedElement("return-to-coordinator"))
+                .isWaitingAtElements("await-mentor-proposal")
+                .hasPassedElementsInOrder("await-mentor-response", "mentor-accepted", "return-to-coordinator");
+
+        JsonNode second = as("casey").post("/api/candidates/" + id + "/mentor-proposals", Map.of("mentorId", RILEY))
+                .getBody();
+        awaitStage(id, "AWAITING_MENTOR_RESPONSE");
+        as("riley").postEmpty("/api/mentor-proposals/" + second.get("id") + "/acceptance");
+        awaitStage(id, "MENTORED");
+        awaitProcess(instance, process -> process.isCompleted())
+                .hasPassedElement("await-mentor-proposal", 2).hasPassedElement("record-mentorship");
+        assertThat(mentorships.findByCandidateId(id)).get().extracting(Mentorship::getMentorId).isEqualTo(RILEY);
+        assertThat(assignments.findByCandidateId(id)).get().extracting(MentorAssignment::getReturnedReason).isNull();
+    }
+}
