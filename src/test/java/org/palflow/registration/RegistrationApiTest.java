@@ -1,0 +1,93 @@
+package org.palflow.registration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.palflow.support.PalFlowTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Bad input gets a problem naming what is wrong; a bad cohort file stores nothing. */
+class RegistrationApiTest extends PalFlowTest {
+
+    static final String IMPORT = "/api/programs/BAYSTATE-LEAD/cohorts/2026-FALL/registrations";
+    static final String HEADER = "full_name,email,district,school,handbook_version,policies_confirmed\n";
+
+    @Autowired
+    RegistrationRepository registrations;
+
+    @Test
+    void invalidFieldsAreNamed() {
+        ResponseEntity<JsonNode> response = as("casey").post("/api/registrations",
+                Map.of("fullName", " ", "email", "not-an-address", "programCode", "BAYSTATE-LEAD"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("errors").findValuesAsText("field"))
+                .contains("fullName", "email", "cohortCode", "district", "school", "handbookVersion",
+                        "policiesConfirmed");
+    }
+
+    @Test
+    void aCohortFileIsImportedInOneCallAndAgainWithoutDuplicates() {
+        String csv = HEADER
+                + "Cameron Import,cameron.import@test.example,Springfield Public Schools,Lincoln Elementary School,2025-26,true\n"
+                + "\"Dana, Import\",dana.import@test.example,Springfield Public Schools,Lincoln Elementary School,2025-26,yes\n";
+
+        ResponseEntity<JsonNode> first = as("casey").postCsv(IMPORT, csv);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.getBody().get("created").asInt()).isEqualTo(2);
+        assertThat(first.getBody().get("rows").findValuesAsText("email"))
+                .containsExactly("cameron.import@test.example", "dana.import@test.example");
+        long dana = first.getBody().get("rows").get(1).get("registrationId").asLong();
+        awaitStage(dana, "AWAITING_MENTOR_PROPOSAL");
+        assertThat(registrations.findById(dana)).get().extracting(Registration::getFullName, Registration::getRegisteredBy)
+                .containsExactly("Dana, Import", "casey");
+
+        ResponseEntity<JsonNode> second = as("casey").postCsv(IMPORT, csv);
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(second.getBody().get("alreadyRegistered").asInt()).isEqualTo(2);
+        assertThat(second.getBody().get("rows").findValuesAsText("outcome")).containsOnly("ALREADY_REGISTERED");
+    }
+
+    @Test
+    void aFileWithBadRowsIsRefusedByLineAndNothingIsStored() {
+        long before = registrations.count();
+        String csv = HEADER
+                + "Good Row,good.row@test.example,Springfield Public Schools,Lincoln Elementary School,2025-26,true\n"
+                + "Bad Email,not-an-address,Springfield Public Schools,Lincoln Elementary School,2025-26,true\n"
+                + "Twice,good.row@test.example,Springfield Public Schools,Lincoln Elementary School,2025-26,true\n"
+                + "Unsure,unsure@test.example,Springfield Public Schools,Lincoln Elementary School,2025-26,maybe\n"
+                + "Old Handbook,old@test.example,Springfield Public Schools,Lincoln Elementary School,2024-25,true\n"
+                + "Short,row\n";
+
+        ResponseEntity<JsonNode> response = as("casey").postCsv(IMPORT, csv);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("detail").asText()).isEqualTo("Nothing was imported: 5 problem(s) in the file");
+        JsonNode errors = response.getBody().get("errors");
+        assertThat(errors.findValuesAsText("line")).containsExactly("3", "4", "5", "6", "7");
+        assertThat(errors.get(0).get("message").asText()).startsWith("email:");
+        assertThat(errors.get(1).get("message").asText()).isEqualTo("email good.row@test.example already appears on line 2");
+        assertThat(errors.get(2).get("message").asText()).startsWith("policies_confirmed:");
+        assertThat(errors.get(3).get("message").asText()).startsWith("Handbook version 2024-25 no longer takes new candidates");
+        assertThat(errors.get(4).get("message").asText()).isEqualTo("expected 6 values, found 2");
+        assertThat(registrations.count()).isEqualTo(before);
+    }
+
+    @Test
+    void aFileForAClosedCohortOrWithoutItsColumnsIsRefused() {
+        ResponseEntity<JsonNode> closed = as("casey").postCsv("/api/programs/BAYSTATE-LEAD/cohorts/2025-FALL/registrations",
+                HEADER + "Late,late@test.example,Springfield Public Schools,Lincoln Elementary School,2025-26,true\n");
+        assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(closed.getBody().get("detail").asText())
+                .isEqualTo("Nothing was imported: Cohort 2025-FALL of program BAYSTATE-LEAD is closed to registrations.");
+
+        ResponseEntity<JsonNode> noColumns = as("casey").postCsv(IMPORT, "name,email\nX,x@test.example\n");
+        assertThat(noColumns.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noColumns.getBody().at("/errors/0/line").asInt()).isEqualTo(1);
+
+        assertThat(as("avery").postCsv(IMPORT, HEADER).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+}
