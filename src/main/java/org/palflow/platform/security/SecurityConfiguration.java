@@ -32,14 +32,20 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Two ways in, one set of roles. With {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} set the API
- * takes Keycloak bearer tokens; otherwise it logs users in (HTTP Basic) from the realm file.
+ * Two ways in, one set of roles. With {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or
+ * {@code jwk-set-uri}) set the API takes Keycloak bearer tokens; otherwise it logs users in (HTTP Basic) from the
+ * realm file.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     static final String ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    static final String JWK_SET = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
+
+    static boolean keycloakConfigured(Environment environment) {
+        return environment.containsProperty(ISSUER) || environment.containsProperty(JWK_SET);
+    }
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, Environment environment, ObjectMapper json) throws Exception {
@@ -52,14 +58,14 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, ex) -> {
-                            response.setHeader("WWW-Authenticate", environment.containsProperty(ISSUER)
+                            response.setHeader("WWW-Authenticate", keycloakConfigured(environment)
                                     ? "Bearer" : "Basic realm=\"pal\"");
                             writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
                                     "Log in to use the PAL Flow API");
                         })
                         .accessDeniedHandler((request, response, ex) -> writeProblem(json, response,
                                 HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request")));
-        if (environment.containsProperty(ISSUER)) {
+        if (keycloakConfigured(environment)) {
             http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles())));
         } else {
             http.httpBasic(Customizer.withDefaults());
@@ -82,7 +88,7 @@ class SecurityConfiguration {
     static class NoIssuerConfigured implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return !context.getEnvironment().containsProperty(ISSUER);
+            return !keycloakConfigured(context.getEnvironment());
         }
     }
 
