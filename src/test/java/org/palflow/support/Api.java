@@ -19,6 +19,10 @@ public final class Api {
         return new Api(base(port).defaultHeaders(headers -> headers.setBasicAuth(username, username + "-pal")).build());
     }
 
+    public static Api bearer(int port, String token) {
+        return new Api(base(port).defaultHeaders(headers -> headers.setBearerAuth(token)).build());
+    }
+
     public static Api anonymous(int port) {
         return new Api(base(port).build());
     }
