@@ -27,13 +27,10 @@ class MentorAssignmentProcessTest extends PalFlowTest {
     @Test
     void acceptedProposalRecordsTheMentorshipAndItsFirstMilestones() {
         Map<String, Object> candidate = newCandidate("Accepted Candidate");
-        long id = registerAndAwaitDecision(candidate).get("id").asLong();
-        awaitStage(id, "AWAITING_MENTOR_PROPOSAL");
-        long instance = processInstanceWith("mentor-assignment", "candidateId", id);
-
-        JsonNode proposal = as("casey").post("/api/candidates/" + id + "/mentor-proposals", Map.of("mentorId", MORGAN))
-                .getBody();
-        awaitStage(id, "AWAITING_MENTOR_RESPONSE");
+        Proposed proposed = proposeMorganTo(candidate);
+        long id = proposed.candidateId();
+        long instance = proposed.instance();
+        JsonNode proposal = proposed.proposal();
         assertThat(as("morgan").postEmpty("/api/mentor-proposals/" + proposal.get("id") + "/acceptance")
                 .getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode mentored = awaitStage(id, "MENTORED");
@@ -60,11 +57,10 @@ class MentorAssignmentProcessTest extends PalFlowTest {
 
     @Test
     void noAnswerWithinTheResponsePeriodReturnsTheCaseAndTheMentorCanNoLongerAccept() {
-        long id = registerAndAwaitDecision(newCandidate("Silent Mentor Candidate")).get("id").asLong();
-        awaitStage(id, "AWAITING_MENTOR_PROPOSAL");
-        long instance = processInstanceWith("mentor-assignment", "candidateId", id);
-        JsonNode proposal = as("casey").post("/api/candidates/" + id + "/mentor-proposals", Map.of("mentorId", MORGAN))
-                .getBody();
+        Proposed proposed = proposeMorganTo(newCandidate("Silent Mentor Candidate"));
+        long id = proposed.candidateId();
+        long instance = proposed.instance();
+        JsonNode proposal = proposed.proposal();
         awaitProcess(instance, process -> process.isWaitingAtElements("await-mentor-response"));
 
         advanceTime(java.time.Duration.ofDays(7).plusMinutes(1));
@@ -83,13 +79,10 @@ class MentorAssignmentProcessTest extends PalFlowTest {
 
     @Test
     void declineReturnsTheCaseToTheCoordinatorWithTheReasonThenAnotherMentorAccepts() {
-        long id = registerAndAwaitDecision(newCandidate("Declined Candidate")).get("id").asLong();
-        awaitStage(id, "AWAITING_MENTOR_PROPOSAL");
-        long instance = processInstanceWith("mentor-assignment", "candidateId", id);
-
-        JsonNode first = as("casey").post("/api/candidates/" + id + "/mentor-proposals", Map.of("mentorId", MORGAN))
-                .getBody();
-        awaitStage(id, "AWAITING_MENTOR_RESPONSE");
+        Proposed proposed = proposeMorganTo(newCandidate("Declined Candidate"));
+        long id = proposed.candidateId();
+        long instance = proposed.instance();
+        JsonNode first = proposed.proposal();
         JsonNode declined = as("morgan").post("/api/mentor-proposals/" + first.get("id") + "/decline",
                 Map.of("reason", "I mentor two candidates already this year")).getBody();
         assertThat(declined.get("status").asText()).isEqualTo("DECLINED");
@@ -115,5 +108,19 @@ class MentorAssignmentProcessTest extends PalFlowTest {
                 .hasPassedElement("await-mentor-proposal", 2).hasPassedElement("record-mentorship");
         assertThat(mentorships.findByCandidateId(id)).get().extracting(Mentorship::getMentorId).isEqualTo(RILEY);
         assertThat(assignments.findByCandidateId(id)).get().extracting(MentorAssignment::getReturnedReason).isNull();
+    }
+
+    private record Proposed(long candidateId, long instance, JsonNode proposal) {
+    }
+
+    /** Registers the candidate and has the coordinator propose Morgan Mentor; returns once Morgan is asked. */
+    private Proposed proposeMorganTo(Map<String, Object> candidate) {
+        long id = registerAndAwaitDecision(candidate).get("id").asLong();
+        awaitStage(id, "AWAITING_MENTOR_PROPOSAL");
+        long instance = processInstanceWith("mentor-assignment", "candidateId", id);
+        JsonNode proposal = as("casey").post("/api/candidates/" + id + "/mentor-proposals", Map.of("mentorId", MORGAN))
+                .getBody();
+        awaitStage(id, "AWAITING_MENTOR_RESPONSE");
+        return new Proposed(id, instance, proposal);
     }
 }

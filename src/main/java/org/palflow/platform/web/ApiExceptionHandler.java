@@ -1,5 +1,6 @@
 package org.palflow.platform.web;
 
+import io.camunda.client.api.command.ClientException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -41,6 +42,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
                 "Your role does not allow this request");
         problem.setTitle("Forbidden");
+        return problem;
+    }
+
+    /** Decisions are committed before the engine is told, and telling it again is harmless: say so. */
+    @ExceptionHandler(ClientException.class)
+    ProblemDetail engineUnavailable(ClientException ex) {
+        log.warn("The process engine did not answer", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "Your change is saved, but the process engine did not answer. Send the same request again to continue.");
+        problem.setTitle("Process engine unavailable");
         return problem;
     }
 
