@@ -20,7 +20,8 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
         long started = System.nanoTime();
         this.engine = EngineFactory.create(port);
         engine.start();
-        log.info("Embedded Zeebe engine listening on {} (started in {} ms)", engine.getGatewayAddress(),
+        // The engine reports 0.0.0.0, but LoopbackGrpcServerProvider bound the gateway to loopback.
+        log.info("Embedded Zeebe engine: gRPC gateway on 127.0.0.1:{} (started in {} ms)", port,
                 (System.nanoTime() - started) / 1_000_000);
     }
 

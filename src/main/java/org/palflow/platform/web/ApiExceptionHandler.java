@@ -39,28 +39,27 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "Your role does not allow this request");
-        problem.setTitle("Forbidden");
-        return problem;
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request");
     }
 
     /** Decisions are committed before the engine is told, and telling it again is harmless: say so. */
     @ExceptionHandler(ClientException.class)
     ProblemDetail engineUnavailable(ClientException ex) {
         log.warn("The process engine did not answer", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable",
                 "Your change is saved, but the process engine did not answer. Send the same request again to continue.");
-        problem.setTitle("Process engine unavailable");
-        return problem;
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex) {
         log.error("Unexpected error", ex);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
                 "Something went wrong on our side; nothing was half-applied. Try again, or tell an admin.");
-        problem.setTitle("Internal error");
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         return problem;
     }
 }
