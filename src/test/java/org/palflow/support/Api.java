@@ -47,6 +47,16 @@ public final class Api {
         return client.post().uri(path).retrieve().toEntity(JsonNode.class);
     }
 
+    /** {@code path} is a URI template; its variables are encoded once, as a client would. */
+    public ResponseEntity<JsonNode> putBytes(String path, byte[] body, Object... uriVariables) {
+        return client.put().uri(path, uriVariables).contentType(MediaType.APPLICATION_OCTET_STREAM).body(body).retrieve()
+                .toEntity(JsonNode.class);
+    }
+
+    public ResponseEntity<byte[]> download(String path) {
+        return client.get().uri(path).retrieve().toEntity(byte[].class);
+    }
+
     public ResponseEntity<JsonNode> postCsv(String path, String csv) {
         return client.post().uri(path).header(HttpHeaders.CONTENT_TYPE, "text/csv").body(csv).retrieve()
                 .toEntity(JsonNode.class);

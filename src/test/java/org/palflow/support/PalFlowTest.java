@@ -74,6 +74,10 @@ public abstract class PalFlowTest {
         registry.add("spring.mail.port", TestMail::port);
     }
 
+    protected static Path dataDir() {
+        return DATA_DIR;
+    }
+
     protected Api as(String username) {
         return Api.as(port, username);
     }

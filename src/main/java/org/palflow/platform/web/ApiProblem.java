@@ -20,6 +20,10 @@ public class ApiProblem extends ErrorResponseException {
         return problem;
     }
 
+    public static ApiProblem of(HttpStatus status, String title, String detail) {
+        return new ApiProblem(status, title, detail, Map.of());
+    }
+
     public static ApiProblem notFound(String detail) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "Not found", detail, Map.of());
     }

@@ -1,0 +1,123 @@
+package org.palflow.drafting;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.palflow.platform.security.Actor;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+class DraftingController {
+
+    private final DraftingService drafting;
+
+    DraftingController(DraftingService drafting) {
+        this.drafting = drafting;
+    }
+
+    record OpenRequest(@NotNull @Min(1) @Max(4) Integer task) {
+    }
+
+    record FileView(long id, String part, int version, String name, FileType type, String sha256, long sizeBytes,
+            String uploadedBy, Instant uploadedAt) {
+        static FileView of(EvidenceFile file) {
+            return new FileView(file.getId(), file.getPartCode(), file.getFileVersion(), file.getOriginalName(),
+                    file.getFileType(), file.getSha256(), file.getSizeBytes(), file.getUploadedBy(),
+                    file.getUploadedAt());
+        }
+    }
+
+    record PartView(String code, String name, EvidenceChart.PartKind kind, List<FileType> allowedTypes,
+            Integer maxPages, Integer maxWords, boolean confirmed, FileView current, int versions) {
+    }
+
+    record DraftView(long id, long candidateId, int task, String title, String handbookVersion,
+            TaskDraft.Status status, List<PartView> parts) {
+    }
+
+    @PostMapping("/drafts")
+    @PreAuthorize("hasRole('candidate')")
+    ResponseEntity<DraftView> open(@Valid @RequestBody OpenRequest request) {
+        DraftingService.Opened opened = drafting.open(request.task(), Actor.current());
+        return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .location(URI.create("/api/drafts/" + opened.draft().getId()))
+                .body(view(opened.draft()));
+    }
+
+    @GetMapping("/drafts/{draftId}")
+    @PreAuthorize("hasAnyRole('candidate', 'mentor', 'coordinator', 'admin')")
+    DraftView draft(@PathVariable long draftId) {
+        return view(drafting.visibleDraft(draftId, Actor.current()));
+    }
+
+    @GetMapping("/candidates/{candidateId}/drafts")
+    @PreAuthorize("hasAnyRole('candidate', 'mentor', 'coordinator', 'admin')")
+    List<DraftView> drafts(@PathVariable long candidateId) {
+        return drafting.draftsOf(candidateId, Actor.current()).stream().map(this::view).toList();
+    }
+
+    /** The request body is the file itself, streamed to storage; {@code name} is the name the candidate gave it. */
+    @PutMapping(path = "/drafts/{draftId}/parts/{partCode}/file", consumes = MediaType.ALL_VALUE)
+    @PreAuthorize("hasRole('candidate')")
+    ResponseEntity<FileView> upload(@PathVariable long draftId, @PathVariable String partCode,
+            @RequestParam String name, InputStream body) {
+        EvidenceFile file = drafting.upload(draftId, partCode, name, body, Actor.current());
+        return ResponseEntity.status(HttpStatus.CREATED).body(FileView.of(file));
+    }
+
+    @GetMapping("/drafts/{draftId}/parts/{partCode}/files")
+    @PreAuthorize("hasAnyRole('candidate', 'mentor', 'coordinator', 'admin')")
+    List<FileView> versions(@PathVariable long draftId, @PathVariable String partCode) {
+        return drafting.versions(draftId, partCode, Actor.current()).stream().map(FileView::of).toList();
+    }
+
+    @GetMapping("/drafts/{draftId}/files/{fileId}/content")
+    @PreAuthorize("hasAnyRole('candidate', 'mentor', 'coordinator', 'admin')")
+    ResponseEntity<InputStreamResource> content(@PathVariable long draftId, @PathVariable long fileId) {
+        DraftingService.Download download = drafting.download(draftId, fileId, Actor.current());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(download.file().getSizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(download.file().getOriginalName(), java.nio.charset.StandardCharsets.UTF_8)
+                        .build().toString())
+                .header("X-Content-SHA256", download.file().getSha256())
+                .body(new InputStreamResource(download.content()));
+    }
+
+    private DraftView view(TaskDraft draft) {
+        EvidenceChart chart = drafting.chartOf(draft);
+        Map<String, List<EvidenceFile>> byPart = drafting.filesOf(draft).stream()
+                .collect(Collectors.groupingBy(EvidenceFile::getPartCode));
+        List<PartView> parts = chart.parts().stream().map(part -> {
+            List<EvidenceFile> versions = byPart.getOrDefault(part.code(), List.of());
+            FileView current = versions.isEmpty() ? null : FileView.of(versions.get(versions.size() - 1));
+            return new PartView(part.code(), part.name(), part.kind(), part.allowedTypes(), part.maxPages(),
+                    part.maxWords(), part.confirmed(), current, versions.size());
+        }).toList();
+        return new DraftView(draft.getId(), draft.getCandidateId(), draft.getTaskNumber(), chart.title(),
+                draft.getHandbookVersion(), draft.getStatus(), parts);
+    }
+}

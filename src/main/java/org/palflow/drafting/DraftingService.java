@@ -1,0 +1,191 @@
+package org.palflow.drafting;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.palflow.mentoring.MentoringQueries;
+import org.palflow.platform.security.Actor;
+import org.palflow.platform.web.ApiProblem;
+import org.palflow.registration.Registration;
+import org.palflow.registration.RegistrationRepository;
+import org.palflow.registration.RegistrationStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * A candidate's drafts and their evidence files. Uploads stream to the store outside any database transaction;
+ * a file is recorded only once it is whole and of a type its part allows, otherwise nothing of it is kept.
+ */
+@Service
+public class DraftingService {
+
+    private final TaskDraftRepository drafts;
+    private final EvidenceFileRepository files;
+    private final EvidenceChartCatalog charts;
+    private final EvidenceStore store;
+    private final RegistrationRepository registrations;
+    private final MentoringQueries mentoring;
+    private final Clock clock;
+
+    DraftingService(TaskDraftRepository drafts, EvidenceFileRepository files, EvidenceChartCatalog charts,
+            EvidenceStore store, RegistrationRepository registrations, MentoringQueries mentoring, Clock clock) {
+        this.drafts = drafts;
+        this.files = files;
+        this.charts = charts;
+        this.store = store;
+        this.registrations = registrations;
+        this.mentoring = mentoring;
+        this.clock = clock;
+    }
+
+    public record Opened(TaskDraft draft, boolean created) {
+    }
+
+    /** Opens the candidate's draft for a task, or returns the one already open. */
+    public Opened open(int task, Actor actor) {
+        Registration registration = registrations.findFirstByEmailOrderByIdDesc(actor.email())
+                .filter(r -> r.getStatus() == RegistrationStatus.ACTIVE)
+                .orElseThrow(() -> ApiProblem.conflict("Drafts open once your registration is active."));
+        if (charts.chart(registration.getHandbookVersion(), task).isEmpty()) {
+            throw ApiProblem.notFound("Handbook " + registration.getHandbookVersion() + " has no task " + task
+                    + "; PAL tasks are 1 to 4.");
+        }
+        Optional<TaskDraft> open = drafts.findByCandidateIdAndTaskNumberAndStatus(registration.getId(), task,
+                TaskDraft.Status.DRAFTING);
+        if (open.isPresent()) {
+            return new Opened(open.get(), false);
+        }
+        try {
+            return new Opened(drafts.saveAndFlush(new TaskDraft(registration.getId(), task,
+                    registration.getHandbookVersion(), Instant.now(clock))), true);
+        } catch (org.springframework.dao.DataIntegrityViolationException concurrentOpen) {
+            return new Opened(drafts.findByCandidateIdAndTaskNumberAndStatus(registration.getId(), task,
+                    TaskDraft.Status.DRAFTING).orElseThrow(() -> concurrentOpen), false);
+        }
+    }
+
+    /** Candidates see their own drafts, mentors their mentees', coordinators and admins all. */
+    public TaskDraft visibleDraft(long draftId, Actor actor) {
+        return drafts.findById(draftId).filter(draft -> mayRead(draft.getCandidateId(), actor))
+                .orElseThrow(() -> ApiProblem.notFound("No draft " + draftId + " that you can see."));
+    }
+
+    public List<TaskDraft> draftsOf(long candidateId, Actor actor) {
+        if (!mayRead(candidateId, actor)) {
+            throw ApiProblem.notFound("No case " + candidateId + " that you can see.");
+        }
+        return drafts.findByCandidateIdOrderByTaskNumberAscIdAsc(candidateId);
+    }
+
+    public EvidenceChart chartOf(TaskDraft draft) {
+        return charts.chart(draft.getHandbookVersion(), draft.getTaskNumber()).orElseThrow();
+    }
+
+    public List<EvidenceFile> filesOf(TaskDraft draft) {
+        return files.findByDraftIdOrderByPartCodeAscFileVersionAsc(draft.getId());
+    }
+
+    public EvidenceFile upload(long draftId, String partCode, String fileName, InputStream content, Actor actor) {
+        TaskDraft draft = writableDraft(draftId, actor);
+        EvidenceChart chart = chartOf(draft);
+        EvidenceChart.Part part = chart.part(partCode).orElseThrow(() -> ApiProblem.notFound("Task "
+                + draft.getTaskNumber() + " has no part " + partCode + "; its parts are "
+                + chart.parts().stream().map(EvidenceChart.Part::code).collect(Collectors.joining(", ")) + "."));
+        String name = SafeFileName.of(fileName);
+        EvidenceStore.Stored stored;
+        try {
+            stored = store.put(content, chart.maxFileBytes());
+        } catch (EvidenceStore.TooLarge e) {
+            throw ApiProblem.of(HttpStatus.PAYLOAD_TOO_LARGE, "File too large", name + " is larger than the "
+                    + chart.maxFileBytes() / (1024 * 1024) + " MB a single file may have; nothing of it was kept.");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Upload of " + name + " failed", e);
+        }
+        try {
+            FileType type = acceptedType(part, name, stored);
+            int version = files.latestVersion(draftId, partCode) + 1;
+            EvidenceFile file = files.saveAndFlush(new EvidenceFile(draftId, partCode, version, name, type, stored,
+                    actor.username(), Instant.now(clock)));
+            return file;
+        } catch (RuntimeException refused) {
+            deleteQuietly(stored.key(), refused);
+            throw refused;
+        }
+    }
+
+    public List<EvidenceFile> versions(long draftId, String partCode, Actor actor) {
+        visibleDraft(draftId, actor);
+        return files.findByDraftIdAndPartCodeOrderByFileVersionAsc(draftId, partCode);
+    }
+
+    public record Download(EvidenceFile file, InputStream content) {
+    }
+
+    public Download download(long draftId, long fileId, Actor actor) {
+        visibleDraft(draftId, actor);
+        EvidenceFile file = files.findById(fileId).filter(f -> f.getDraftId() == draftId)
+                .orElseThrow(() -> ApiProblem.notFound("Draft " + draftId + " has no file " + fileId + "."));
+        try {
+            return new Download(file, store.open(file.getStorageKey()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Stored file " + fileId + " cannot be read", e);
+        }
+    }
+
+    private FileType acceptedType(EvidenceChart.Part part, String name, EvidenceStore.Stored stored) {
+        if (stored.size() == 0) {
+            throw ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "Empty file", name + " is empty.");
+        }
+        String allowed = part.allowedTypes().stream().map(t -> "." + t.extension()).collect(Collectors.joining(", "));
+        FileType type;
+        try {
+            type = FileTypeDetector.detect(store.localPath(stored.key())).orElseThrow(() -> ApiProblem.of(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file",
+                    name + " is not a " + allowed + " file by its content."));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!part.allowedTypes().contains(type)) {
+            throw ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported file", part.name() + " takes "
+                    + allowed + "; " + name + " is a " + type.extension() + " file.");
+        }
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        if (FileType.ofExtension(extension).filter(type::equals).isEmpty()) {
+            throw ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "File name and content disagree", name
+                    + " is named ." + extension + " but its content is a ." + type.extension() + " file.");
+        }
+        return type;
+    }
+
+    private TaskDraft writableDraft(long draftId, Actor actor) {
+        TaskDraft draft = visibleDraft(draftId, actor);
+        boolean owner = registrations.findById(draft.getCandidateId())
+                .map(r -> r.getEmail().equals(actor.email())).orElse(false);
+        if (!owner) {
+            throw ApiProblem.forbidden("Only the candidate writes in their draft.");
+        }
+        if (draft.getStatus() != TaskDraft.Status.DRAFTING) {
+            throw ApiProblem.conflict("Draft " + draftId + " was submitted and is read-only.");
+        }
+        return draft;
+    }
+
+    private boolean mayRead(long candidateId, Actor actor) {
+        return actor.seesAllCases()
+                || registrations.findById(candidateId).map(r -> r.getEmail().equals(actor.email())).orElse(false)
+                || mentoring.isMentorOf(candidateId, actor);
+    }
+
+    private void deleteQuietly(String key, RuntimeException cause) {
+        try {
+            store.delete(key);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

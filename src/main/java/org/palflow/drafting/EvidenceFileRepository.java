@@ -1,0 +1,15 @@
+package org.palflow.drafting;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface EvidenceFileRepository extends JpaRepository<EvidenceFile, Long> {
+
+    List<EvidenceFile> findByDraftIdAndPartCodeOrderByFileVersionAsc(long draftId, String partCode);
+
+    List<EvidenceFile> findByDraftIdOrderByPartCodeAscFileVersionAsc(long draftId);
+
+    @Query("select coalesce(max(f.fileVersion), 0) from EvidenceFile f where f.draftId = :draftId and f.partCode = :partCode")
+    int latestVersion(long draftId, String partCode);
+}

@@ -1,0 +1,12 @@
+package org.palflow.drafting;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface TaskDraftRepository extends JpaRepository<TaskDraft, Long> {
+
+    Optional<TaskDraft> findByCandidateIdAndTaskNumberAndStatus(long candidateId, int taskNumber, TaskDraft.Status status);
+
+    List<TaskDraft> findByCandidateIdOrderByTaskNumberAscIdAsc(long candidateId);
+}
