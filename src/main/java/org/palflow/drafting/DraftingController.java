@@ -32,9 +32,16 @@ import org.springframework.web.bind.annotation.RestController;
 class DraftingController {
 
     private final DraftingService drafting;
+    private final DraftWorkflow workflow;
+    private final DraftingProcess process;
+    private final DraftMilestoneRepository milestones;
 
-    DraftingController(DraftingService drafting) {
+    DraftingController(DraftingService drafting, DraftWorkflow workflow, DraftingProcess process,
+            DraftMilestoneRepository milestones) {
         this.drafting = drafting;
+        this.workflow = workflow;
+        this.process = process;
+        this.milestones = milestones;
     }
 
     record OpenRequest(@NotNull @Min(1) @Max(4) Integer task) {
@@ -53,14 +60,35 @@ class DraftingController {
             Integer maxPages, Integer maxWords, boolean confirmed, FileView current, int versions) {
     }
 
+    record ComponentView(DraftMilestone.Component component, DraftMilestone.Status status, String mentorComment,
+            Instant markedDoneAt, Instant reviewedAt) {
+        static ComponentView of(DraftMilestone milestone) {
+            return new ComponentView(milestone.getComponent(), milestone.getStatus(), milestone.getMentorComment(),
+                    milestone.getMarkedDoneAt(), milestone.getReviewedAt());
+        }
+    }
+
     record DraftView(long id, long candidateId, int task, String title, String handbookVersion,
-            TaskDraft.Status status, List<PartView> parts) {
+            TaskDraft.Status status, List<ComponentView> components, List<PartView> parts) {
+    }
+
+    record ReviewRequest(@NotNull Boolean approved, @jakarta.validation.constraints.Size(max = 2000) String comment) {
+    }
+
+    record SubmittedFile(String part, long fileId, String sha256) {
+    }
+
+    record SubmissionView(long id, long draftId, int task, String handbookVersion, Instant submittedAt,
+            List<SubmittedFile> files) {
     }
 
     @PostMapping("/drafts")
     @PreAuthorize("hasRole('candidate')")
     ResponseEntity<DraftView> open(@Valid @RequestBody OpenRequest request) {
         DraftingService.Opened opened = drafting.open(request.task(), Actor.current());
+        if (opened.created()) {
+            process.start(opened.draft());
+        }
         return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/drafts/" + opened.draft().getId()))
                 .body(view(opened.draft()));
@@ -85,6 +113,40 @@ class DraftingController {
             @RequestParam String name, InputStream body) {
         EvidenceFile file = drafting.upload(draftId, partCode, name, body, Actor.current());
         return ResponseEntity.status(HttpStatus.CREATED).body(FileView.of(file));
+    }
+
+    @PostMapping("/drafts/{draftId}/components/{component}/done")
+    @PreAuthorize("hasRole('candidate')")
+    ComponentView markDone(@PathVariable long draftId, @PathVariable DraftMilestone.Component component) {
+        DraftMilestone milestone = workflow.markDone(draftId, component, Actor.current());
+        process.componentDone(milestone);
+        return ComponentView.of(milestone);
+    }
+
+    @PostMapping("/drafts/{draftId}/components/{component}/review")
+    @PreAuthorize("hasRole('mentor')")
+    ComponentView review(@PathVariable long draftId, @PathVariable DraftMilestone.Component component,
+            @Valid @RequestBody ReviewRequest request) {
+        DraftMilestone milestone = workflow.review(draftId, component, request.approved(), request.comment(),
+                Actor.current());
+        process.componentReviewed(milestone);
+        return ComponentView.of(milestone);
+    }
+
+    /** Seals the draft when every required part holds a file; afterwards the draft and its files are read-only. */
+    @PostMapping("/drafts/{draftId}/submission")
+    @PreAuthorize("hasRole('candidate')")
+    ResponseEntity<SubmissionView> submit(@PathVariable long draftId) {
+        boolean alreadySubmitted = drafting.visibleDraft(draftId, Actor.current()).getStatus()
+                == TaskDraft.Status.SUBMITTED;
+        TaskSubmission submission = workflow.submit(draftId, Actor.current());
+        process.submitted(submission);
+        SubmissionView view = new SubmissionView(submission.getId(), submission.getDraftId(),
+                submission.getTaskNumber(), submission.getHandbookVersion(), submission.getSubmittedAt(),
+                workflow.filesOf(submission).stream()
+                        .map(file -> new SubmittedFile(file.getPartCode(), file.getEvidenceFileId(), file.getSha256()))
+                        .toList());
+        return ResponseEntity.status(alreadySubmitted ? HttpStatus.OK : HttpStatus.CREATED).body(view);
     }
 
     @GetMapping("/drafts/{draftId}/parts/{partCode}/files")
@@ -118,6 +180,7 @@ class DraftingController {
                     part.maxWords(), part.confirmed(), current, versions.size());
         }).toList();
         return new DraftView(draft.getId(), draft.getCandidateId(), draft.getTaskNumber(), chart.title(),
-                draft.getHandbookVersion(), draft.getStatus(), parts);
+                draft.getHandbookVersion(), draft.getStatus(),
+                milestones.findByDraftIdOrderBySequence(draft.getId()).stream().map(ComponentView::of).toList(), parts);
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.stereotype.Service;
 public class DraftingService {
 
     private final TaskDraftRepository drafts;
+    private final DraftMilestoneRepository milestones;
     private final EvidenceFileRepository files;
     private final EvidenceChartCatalog charts;
     private final EvidenceStore store;
@@ -32,9 +33,10 @@ public class DraftingService {
     private final MentoringQueries mentoring;
     private final Clock clock;
 
-    DraftingService(TaskDraftRepository drafts, EvidenceFileRepository files, EvidenceChartCatalog charts,
+    DraftingService(TaskDraftRepository drafts, DraftMilestoneRepository milestones, EvidenceFileRepository files, EvidenceChartCatalog charts,
             EvidenceStore store, RegistrationRepository registrations, MentoringQueries mentoring, Clock clock) {
         this.drafts = drafts;
+        this.milestones = milestones;
         this.files = files;
         this.charts = charts;
         this.store = store;
@@ -61,8 +63,11 @@ public class DraftingService {
             return new Opened(open.get(), false);
         }
         try {
-            return new Opened(drafts.saveAndFlush(new TaskDraft(registration.getId(), task,
-                    registration.getHandbookVersion(), Instant.now(clock))), true);
+            TaskDraft draft = drafts.saveAndFlush(new TaskDraft(registration.getId(), task,
+                    registration.getHandbookVersion(), Instant.now(clock)));
+            milestones.saveAll(java.util.Arrays.stream(DraftMilestone.Component.values())
+                    .map(component -> new DraftMilestone(draft.getId(), component)).toList());
+            return new Opened(draft, true);
         } catch (org.springframework.dao.DataIntegrityViolationException concurrentOpen) {
             return new Opened(drafts.findByCandidateIdAndTaskNumberAndStatus(registration.getId(), task,
                     TaskDraft.Status.DRAFTING).orElseThrow(() -> concurrentOpen), false);
@@ -162,13 +167,19 @@ public class DraftingService {
         return type;
     }
 
-    private TaskDraft writableDraft(long draftId, Actor actor) {
+    /** The draft if the actor is its candidate: others may read it at most. */
+    TaskDraft ownedDraft(long draftId, Actor actor) {
         TaskDraft draft = visibleDraft(draftId, actor);
         boolean owner = registrations.findById(draft.getCandidateId())
                 .map(r -> r.getEmail().equals(actor.email())).orElse(false);
         if (!owner) {
             throw ApiProblem.forbidden("Only the candidate writes in their draft.");
         }
+        return draft;
+    }
+
+    TaskDraft writableDraft(long draftId, Actor actor) {
+        TaskDraft draft = ownedDraft(draftId, actor);
         if (draft.getStatus() != TaskDraft.Status.DRAFTING) {
             throw ApiProblem.conflict("Draft " + draftId + " was submitted and is read-only.");
         }

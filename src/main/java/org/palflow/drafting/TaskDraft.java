@@ -39,7 +39,8 @@ public class TaskDraft {
         this.updatedAt = now;
     }
 
-    void touched(Instant now) {
+    void submitted(Instant now) {
+        status = Status.SUBMITTED;
         updatedAt = now;
     }
 

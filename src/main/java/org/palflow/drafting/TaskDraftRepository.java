@@ -9,4 +9,8 @@ public interface TaskDraftRepository extends JpaRepository<TaskDraft, Long> {
     Optional<TaskDraft> findByCandidateIdAndTaskNumberAndStatus(long candidateId, int taskNumber, TaskDraft.Status status);
 
     List<TaskDraft> findByCandidateIdOrderByTaskNumberAscIdAsc(long candidateId);
+
+    List<TaskDraft> findByStatus(TaskDraft.Status status);
+
+    List<TaskDraft> findByCandidateIdInAndStatus(java.util.Collection<Long> candidateIds, TaskDraft.Status status);
 }

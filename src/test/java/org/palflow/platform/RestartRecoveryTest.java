@@ -29,6 +29,40 @@ class RestartRecoveryTest {
     private final Path dataDir = TestDataDirs.fresh("restart");
 
     @Test
+    void aDraftWaitingForItsMentorsReviewResumesAfterARestart() throws IOException {
+        long draft;
+        try (ConfigurableApplicationContext first = start()) {
+            int port = port(first);
+            long blake = Api.as(port, "blake").post("/api/registrations", Map.of("fullName", "Blake Candidate",
+                    "email", "blake.candidate@palflow.example", "programCode", "BAYSTATE-LEAD",
+                    "cohortCode", "2026-FALL", "district", "Springfield Public Schools",
+                    "school", "Lincoln Elementary School", "handbookVersion", "2025-26", "policiesConfirmed", true))
+                    .getBody().get("id").asLong();
+            awaitStage(port, blake, "AWAITING_MENTOR_PROPOSAL");
+            long proposal = Api.as(port, "casey").post("/api/candidates/" + blake + "/mentor-proposals",
+                    Map.of("mentorId", 1)).getBody().get("id").asLong();
+            awaitStage(port, blake, "AWAITING_MENTOR_RESPONSE");
+            Api.as(port, "morgan").postEmpty("/api/mentor-proposals/" + proposal + "/acceptance");
+            awaitStage(port, blake, "MENTORED");
+            draft = Api.as(port, "blake").post("/api/drafts", Map.of("task", 1)).getBody().get("id").asLong();
+            assertThat(Api.as(port, "blake").postEmpty("/api/drafts/" + draft + "/components/INVESTIGATE/done")
+                    .getStatusCode()).isEqualTo(HttpStatus.OK);
+            await().atMost(Duration.ofSeconds(20)).until(() -> outbox().stream()
+                    .anyMatch(name -> name.startsWith("component-review_" + draft + "_INVESTIGATE")));
+        }
+
+        try (ConfigurableApplicationContext second = start()) {
+            int port = port(second);
+            assertThat(Api.as(port, "morgan").post("/api/drafts/" + draft + "/components/INVESTIGATE/review",
+                    Map.of("approved", true)).getStatusCode()).isEqualTo(HttpStatus.OK);
+            await().atMost(Duration.ofSeconds(20)).until(() -> Api.as(port, "blake")
+                    .postEmpty("/api/drafts/" + draft + "/components/PREPARE/done").getStatusCode() == HttpStatus.OK);
+            await().atMost(Duration.ofSeconds(20)).until(() -> outbox().stream()
+                    .anyMatch(name -> name.startsWith("component-review_" + draft + "_PREPARE")));
+        }
+    }
+
+    @Test
     void casesWaitingForAMentorResumeAfterARestart() throws IOException {
         long answering;
         long unproposed;

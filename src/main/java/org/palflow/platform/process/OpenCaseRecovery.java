@@ -33,13 +33,14 @@ class OpenCaseRecovery {
         int resumed = 0;
         for (OpenCases feature : features) {
             for (ResumePoint point : feature.resumePoints()) {
-                camunda.newCreateInstanceCommand()
+                var command = camunda.newCreateInstanceCommand()
                         .bpmnProcessId(point.bpmnProcessId())
                         .latestVersion()
-                        .variables(point.variables())
-                        .startBeforeElement(point.elementId())
-                        .send()
-                        .join();
+                        .variables(point.variables());
+                for (String elementId : point.elementIds()) {
+                    command = command.startBeforeElement(elementId);
+                }
+                command.send().join();
                 resumed++;
             }
         }

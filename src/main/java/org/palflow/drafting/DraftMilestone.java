@@ -1,0 +1,84 @@
+package org.palflow.drafting;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** One component of leadership action in a draft: the candidate marks it done, the mentor approves or returns it. */
+@Entity
+public class DraftMilestone {
+
+    /** The components of every PAL task, in the handbook's order (seed 004, Figure 3). */
+    public enum Component { INVESTIGATE, PREPARE, ACT, ASSESS }
+
+    public enum Status { OPEN, MARKED_DONE, RETURNED, APPROVED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private Long draftId;
+    @Enumerated(EnumType.STRING)
+    private Component component;
+    private int sequence;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    private String mentorComment;
+    private Instant markedDoneAt;
+    private Instant reviewedAt;
+    @Version
+    private long version;
+
+    protected DraftMilestone() {
+    }
+
+    DraftMilestone(long draftId, Component component) {
+        this.draftId = draftId;
+        this.component = component;
+        this.sequence = component.ordinal() + 1;
+        this.status = Status.OPEN;
+    }
+
+    boolean awaitsCandidate() {
+        return status == Status.OPEN || status == Status.RETURNED;
+    }
+
+    void markDone(Instant now) {
+        status = Status.MARKED_DONE;
+        markedDoneAt = now;
+    }
+
+    void review(boolean approved, String comment, Instant now) {
+        status = approved ? Status.APPROVED : Status.RETURNED;
+        mentorComment = comment;
+        reviewedAt = now;
+    }
+
+    public Long getDraftId() {
+        return draftId;
+    }
+
+    public Component getComponent() {
+        return component;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getMentorComment() {
+        return mentorComment;
+    }
+
+    public Instant getMarkedDoneAt() {
+        return markedDoneAt;
+    }
+
+    public Instant getReviewedAt() {
+        return reviewedAt;
+    }
+}

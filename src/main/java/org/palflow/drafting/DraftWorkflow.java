@@ -1,0 +1,223 @@
+package org.palflow.drafting;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.palflow.mentoring.MentoringQueries;
+import org.palflow.mentoring.MentoringView;
+import org.palflow.platform.mail.Notifier;
+import org.palflow.platform.security.Actor;
+import org.palflow.platform.web.ApiProblem;
+import org.palflow.program.ProgramRepository;
+import org.palflow.registration.Registration;
+import org.palflow.registration.RegistrationRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps of processes/task-drafting.bpmn: components marked done and reviewed, the reminders, and submission.
+ * The API records each person's decision here first; the process is told afterwards.
+ */
+@Service
+public class DraftWorkflow {
+
+    private final DraftingService drafting;
+    private final DraftMilestoneRepository milestones;
+    private final TaskDraftRepository drafts;
+    private final EvidenceFileRepository files;
+    private final TaskSubmissionRepository submissions;
+    private final SubmissionFileRepository submissionFiles;
+    private final RegistrationRepository registrations;
+    private final ProgramRepository programs;
+    private final MentoringQueries mentoring;
+    private final Notifier notifier;
+    private final Clock clock;
+
+    DraftWorkflow(DraftingService drafting, DraftMilestoneRepository milestones, TaskDraftRepository drafts,
+            EvidenceFileRepository files, TaskSubmissionRepository submissions, SubmissionFileRepository submissionFiles,
+            RegistrationRepository registrations, ProgramRepository programs, MentoringQueries mentoring,
+            Notifier notifier, Clock clock) {
+        this.drafting = drafting;
+        this.milestones = milestones;
+        this.drafts = drafts;
+        this.files = files;
+        this.submissions = submissions;
+        this.submissionFiles = submissionFiles;
+        this.registrations = registrations;
+        this.programs = programs;
+        this.mentoring = mentoring;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    /** The first component not yet approved, in the handbook's order; empty once all four are. */
+    @Transactional(readOnly = true)
+    public Optional<DraftMilestone.Component> nextComponent(long draftId) {
+        return milestones.findByDraftIdOrderBySequence(draftId).stream()
+                .filter(milestone -> milestone.getStatus() != DraftMilestone.Status.APPROVED)
+                .map(DraftMilestone::getComponent).findFirst();
+    }
+
+    @Transactional
+    public DraftMilestone markDone(long draftId, DraftMilestone.Component component, Actor actor) {
+        drafting.writableDraft(draftId, actor);
+        DraftMilestone milestone = milestone(draftId, component);
+        if (milestone.getStatus() == DraftMilestone.Status.MARKED_DONE) {
+            return milestone;
+        }
+        Optional<DraftMilestone.Component> open = nextComponent(draftId);
+        if (open.isEmpty() || open.get() != component || !milestone.awaitsCandidate()) {
+            throw ApiProblem.conflict(component + " is not the component open for work"
+                    + open.map(c -> "; " + c + " is.").orElse("; all four are approved."));
+        }
+        milestone.markDone(Instant.now(clock));
+        return milestone;
+    }
+
+    /** The mentor approves or returns a component marked done; returning needs a comment. */
+    @Transactional
+    public DraftMilestone review(long draftId, DraftMilestone.Component component, boolean approved, String comment,
+            Actor actor) {
+        TaskDraft draft = drafting.visibleDraft(draftId, actor);
+        if (!mentoring.isMentorOf(draft.getCandidateId(), actor)) {
+            throw ApiProblem.forbidden("Only the candidate's mentor reviews their components.");
+        }
+        DraftMilestone milestone = milestone(draftId, component);
+        DraftMilestone.Status outcome = approved ? DraftMilestone.Status.APPROVED : DraftMilestone.Status.RETURNED;
+        if (milestone.getStatus() == outcome && milestone.getReviewedAt() != null) {
+            return milestone;
+        }
+        if (milestone.getStatus() != DraftMilestone.Status.MARKED_DONE) {
+            throw ApiProblem.conflict(component + " is " + milestone.getStatus().name().toLowerCase()
+                    + ", not waiting for your review.");
+        }
+        if (!approved && (comment == null || comment.isBlank())) {
+            throw ApiProblem.invalid("Say what to rework when returning a component.",
+                    List.of(Map.of("field", "comment", "message", "must not be blank when returning")));
+        }
+        milestone.review(approved, comment == null ? null : comment.strip(), Instant.now(clock));
+        return milestone;
+    }
+
+    @Transactional
+    public void requestReview(long draftId, DraftMilestone.Component component) {
+        DraftMilestone milestone = milestone(draftId, component);
+        Registration candidate = candidateOf(draftId);
+        String round = component + ":" + milestone.getMarkedDoneAt().toEpochMilli();
+        mentorOf(candidate).ifPresentOrElse(
+                mentor -> notifier.send("component-review:" + draftId + ":" + round, mentor.email(),
+                        "Please review " + label(component) + " of " + candidate.getFullName(),
+                        candidate.getFullName() + " marked " + label(component) + " of task " + taskOf(draftId)
+                                + " done. Approve it or return it with comments in PAL Flow (draft " + draftId + ").\n"),
+                () -> notifyCoordinator(candidate, "component-review-unassigned:" + draftId + ":" + round,
+                        candidate.getFullName() + " has no mentor to review " + label(component),
+                        "Assign a mentor so that the component can be reviewed (draft " + draftId + ")."));
+    }
+
+    @Transactional
+    public void remindMentor(long draftId, DraftMilestone.Component component) {
+        DraftMilestone milestone = milestone(draftId, component);
+        if (milestone.getStatus() != DraftMilestone.Status.MARKED_DONE) {
+            return;
+        }
+        Registration candidate = candidateOf(draftId);
+        mentorOf(candidate).ifPresent(mentor -> notifier.send("component-review-reminder:" + draftId + ":"
+                        + component + ":" + milestone.getMarkedDoneAt().toEpochMilli(), mentor.email(),
+                "Reminder: " + label(component) + " of " + candidate.getFullName() + " waits for your review",
+                "It was marked done on " + milestone.getMarkedDoneAt() + " (draft " + draftId + ").\n"));
+    }
+
+    @Transactional
+    public void tellCoordinatorReviewOverdue(long draftId, DraftMilestone.Component component) {
+        DraftMilestone milestone = milestone(draftId, component);
+        if (milestone.getStatus() != DraftMilestone.Status.MARKED_DONE) {
+            return;
+        }
+        Registration candidate = candidateOf(draftId);
+        String mentor = mentorOf(candidate).map(MentoringView.MentorView::fullName).orElse("No mentor");
+        notifyCoordinator(candidate, "component-review-overdue:" + draftId + ":" + component + ":"
+                        + milestone.getMarkedDoneAt().toEpochMilli(),
+                "Mentor review overdue for " + candidate.getFullName(),
+                mentor + " has not reviewed " + label(component) + ", marked done on " + milestone.getMarkedDoneAt()
+                        + " (draft " + draftId + ").");
+    }
+
+    @Transactional
+    public void notifyReturn(long draftId, DraftMilestone.Component component) {
+        DraftMilestone milestone = milestone(draftId, component);
+        Registration candidate = candidateOf(draftId);
+        notifier.send("component-returned:" + draftId + ":" + component + ":" + milestone.getReviewedAt().toEpochMilli(),
+                candidate.getEmail(), label(component) + " was returned with comments",
+                "Your mentor returned " + label(component) + " of task " + taskOf(draftId) + ":\n\n"
+                        + milestone.getMentorComment() + "\n\nMark it done again once reworked.\n");
+    }
+
+    /**
+     * Seals the draft: every part the chart requires must hold a file (else condition code C). Submitting a
+     * submitted draft again returns its submission.
+     */
+    @Transactional
+    public TaskSubmission submit(long draftId, Actor actor) {
+        TaskDraft draft = drafting.ownedDraft(draftId, actor);
+        Optional<TaskSubmission> earlier = submissions.findByDraftId(draftId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        EvidenceChart chart = drafting.chartOf(draft);
+        Map<String, EvidenceFile> current = new java.util.HashMap<>();
+        files.findByDraftIdOrderByPartCodeAscFileVersionAsc(draftId).forEach(file -> current.put(file.getPartCode(), file));
+        List<Map<String, Object>> missing = chart.parts().stream()
+                .filter(part -> part.minFiles() > 0 && !current.containsKey(part.code()))
+                .map(part -> Map.<String, Object>of("part", part.code(), "name", part.name(), "conditionCode", "C"))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw ApiProblem.conflict("The draft cannot be submitted: " + missing.size()
+                    + " required part(s) have no file, which scorers would code C (missing file).",
+                    Map.of("missingParts", missing));
+        }
+        Instant now = Instant.now(clock);
+        TaskSubmission submission = submissions.saveAndFlush(new TaskSubmission(draft, now));
+        current.values().forEach(file -> submissionFiles.save(new SubmissionFile(submission.getId(), file)));
+        drafts.findById(draftId).orElseThrow().submitted(now);
+        return submission;
+    }
+
+    @Transactional(readOnly = true)
+    public TaskSubmission submissionOf(long draftId) {
+        return submissions.findByDraftId(draftId)
+                .orElseThrow(() -> new IllegalStateException("Draft " + draftId + " has no submission"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<SubmissionFile> filesOf(TaskSubmission submission) {
+        return submissionFiles.findBySubmissionIdOrderByPartCode(submission.getId());
+    }
+
+    private DraftMilestone milestone(long draftId, DraftMilestone.Component component) {
+        return milestones.findByDraftIdAndComponent(draftId, component)
+                .orElseThrow(() -> ApiProblem.notFound("Draft " + draftId + " has no component " + component + "."));
+    }
+
+    private Registration candidateOf(long draftId) {
+        return registrations.findById(drafts.findById(draftId).orElseThrow().getCandidateId()).orElseThrow();
+    }
+
+    private int taskOf(long draftId) {
+        return drafts.findById(draftId).orElseThrow().getTaskNumber();
+    }
+
+    private Optional<MentoringView.MentorView> mentorOf(Registration candidate) {
+        return mentoring.view(candidate.getId()).map(MentoringView::mentor);
+    }
+
+    private void notifyCoordinator(Registration candidate, String dedupeKey, String subject, String body) {
+        programs.findByCode(candidate.getProgramCode()).ifPresent(program ->
+                notifier.send(dedupeKey, program.getCoordinatorEmail(), subject, body + "\n"));
+    }
+
+    private static String label(DraftMilestone.Component component) {
+        return component.name().charAt(0) + component.name().substring(1).toLowerCase();
+    }
+}

@@ -1,0 +1,9 @@
+package org.palflow.drafting;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface TaskSubmissionRepository extends JpaRepository<TaskSubmission, Long> {
+
+    Optional<TaskSubmission> findByDraftId(long draftId);
+}

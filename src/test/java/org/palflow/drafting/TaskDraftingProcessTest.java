@@ -1,0 +1,159 @@
+package org.palflow.drafting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.palflow.support.EvidenceFixtures;
+import org.palflow.support.PalFlowTest;
+import org.palflow.support.TestMail;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Every path of processes/task-drafting.bpmn, with Blake mentored by Morgan; each test drafts its own task. */
+class TaskDraftingProcessTest extends PalFlowTest {
+
+    static final Map<String, Object> BLAKE = candidate("Blake Candidate", "blake.candidate@palflow.example");
+    static final String MORGAN = "morgan.mentor@palflow.example";
+    static final String COORDINATOR = "casey.coordinator@palflow.example";
+
+    @BeforeEach
+    void blakeIsMentoredByMorgan() {
+        long candidateId = as("blake").post("/api/registrations", BLAKE).getBody().get("id").asLong();
+        JsonNode progress = eventually(() -> Optional.of(progress(candidateId))
+                .filter(p -> !p.get("stage").asText().startsWith("REGISTRATION")
+                        && !p.get("stage").asText().equals("MENTOR_ASSIGNMENT_OPENING")));
+        if (!progress.get("stage").asText().equals("MENTORED")) {
+            long proposal = as("casey").post("/api/candidates/" + candidateId + "/mentor-proposals",
+                    Map.of("mentorId", 1)).getBody().get("id").asLong();
+            awaitStage(candidateId, "AWAITING_MENTOR_RESPONSE");
+            as("morgan").postEmpty("/api/mentor-proposals/" + proposal + "/acceptance");
+            awaitStage(candidateId, "MENTORED");
+        }
+    }
+
+    @Test
+    void theMentorApprovesEachComponentInTurn() {
+        long draft = openDraft(1);
+        long instance = processInstanceWith("task-drafting", "draftId", draft);
+
+        for (String component : new String[] {"INVESTIGATE", "PREPARE", "ACT", "ASSESS"}) {
+            awaitProcess(instance, process -> process.isWaitingAtElements("await-component-done"));
+            assertThat(as("blake").postEmpty(componentPath(draft, component) + "/done").getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            awaitProcess(instance, process -> process.isWaitingAtElements("await-component-review"));
+            assertThat(as("morgan").get("/api/mentor/inbox").getBody().get("reviews"))
+                    .anyMatch(r -> r.get("draftId").asLong() == draft && r.get("component").asText().equals(component));
+            assertThat(as("morgan").post(componentPath(draft, component) + "/review", Map.of("approved", true))
+                    .getBody().get("status").asText()).isEqualTo("APPROVED");
+        }
+
+        awaitProcess(instance, process -> process.hasPassedElement("components-approved"))
+                .hasPassedElement("open-next-component", 5)
+                .hasPassedElement("request-component-review", 4)
+                .hasNotPassedElement("notify-candidate-of-return")
+                .isWaitingExactlyAtElements("await-submission");
+        assertThat(as("blake").get("/api/drafts/" + draft).getBody().get("components").findValuesAsText("status"))
+                .containsOnly("APPROVED");
+        assertThat(TestMail.subjectsTo(MORGAN)).contains("Please review Investigate of Blake Candidate",
+                "Please review Assess of Blake Candidate");
+    }
+
+    @Test
+    void aReturnedComponentGoesBackWithCommentsAndASilentMentorIsRemindedThenTheCoordinatorTold() {
+        long draft = openDraft(3);
+        long instance = processInstanceWith("task-drafting", "draftId", draft);
+        awaitProcess(instance, process -> process.isWaitingAtElements("await-component-done"));
+        as("blake").postEmpty(componentPath(draft, "INVESTIGATE") + "/done");
+        awaitProcess(instance, process -> process.isWaitingAtElements("await-component-review"));
+
+        ResponseEntity<JsonNode> noComment = as("morgan").post(componentPath(draft, "INVESTIGATE") + "/review",
+                Map.of("approved", false));
+        assertThat(noComment.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        as("morgan").post(componentPath(draft, "INVESTIGATE") + "/review",
+                Map.of("approved", false, "comment", "Add the observation schedule you agreed with the teacher."));
+        awaitProcess(instance, process -> process.hasPassedElement("notify-candidate-of-return")
+                .isWaitingAtElements("await-component-done"));
+        JsonNode returned = as("blake").get("/api/drafts/" + draft).getBody().at("/components/0");
+        assertThat(returned.get("status").asText()).isEqualTo("RETURNED");
+        assertThat(returned.get("mentorComment").asText()).isEqualTo("Add the observation schedule you agreed with the teacher.");
+        eventually(() -> Optional.of(TestMail.subjectsTo("blake.candidate@palflow.example"))
+                .filter(subjects -> subjects.contains("Investigate was returned with comments")));
+
+        as("blake").postEmpty(componentPath(draft, "INVESTIGATE") + "/done");
+        awaitProcess(instance, process -> process.hasPassedElement("await-component-review", 1)
+                .isWaitingAtElements("await-component-review").hasPassedElement("request-component-review", 2));
+        advanceTime(Duration.ofDays(3).plusMinutes(1));
+        awaitProcess(instance, process -> process.hasPassedElement("remind-mentor"))
+                .hasNotPassedElement("tell-coordinator-review-overdue")
+                .isWaitingAtElements("await-component-review");
+        eventually(() -> Optional.of(TestMail.subjectsTo(MORGAN))
+                .filter(subjects -> subjects.contains("Reminder: Investigate of Blake Candidate waits for your review")));
+
+        advanceTime(Duration.ofDays(4));
+        awaitProcess(instance, process -> process.hasPassedElement("tell-coordinator-review-overdue"))
+                .isWaitingAtElements("await-component-review");
+        eventually(() -> Optional.of(TestMail.subjectsTo(COORDINATOR))
+                .filter(subjects -> subjects.contains("Mentor review overdue for Blake Candidate")));
+
+        as("morgan").post(componentPath(draft, "INVESTIGATE") + "/review", Map.of("approved", true));
+        awaitProcess(instance, process -> process.isWaitingAtElements("await-component-done"))
+                .hasPassedElement("open-next-component", 2);
+    }
+
+    @Test
+    void submittingSealsTheDraftAndAnnouncesItToScoring() throws Exception {
+        long draft = openDraft(4);
+        long instance = processInstanceWith("task-drafting", "draftId", draft);
+
+        ResponseEntity<JsonNode> incomplete = as("blake").postEmpty("/api/drafts/" + draft + "/submission");
+        assertThat(incomplete.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(incomplete.getBody().get("missingParts").findValuesAsText("part"))
+                .containsExactly("A", "B", "C", "D", "E1", "E2", "F");
+        assertThat(incomplete.getBody().get("missingParts").findValuesAsText("conditionCode")).containsOnly("C");
+
+        for (String part : new String[] {"A", "B", "C", "D", "E1", "E2", "F"}) {
+            assertThat(as("blake").putBytes("/api/drafts/{draft}/parts/{part}/file?name={name}",
+                    EvidenceFixtures.pdf("Task 4 part " + part), draft, part, "part-" + part + ".pdf").getStatusCode())
+                    .isEqualTo(HttpStatus.CREATED);
+        }
+        ResponseEntity<JsonNode> submitted = as("blake").postEmpty("/api/drafts/" + draft + "/submission");
+        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long submissionId = submitted.getBody().get("id").asLong();
+        assertThat(submitted.getBody().get("files").findValuesAsText("sha256")).hasSize(7).doesNotContainNull();
+        assertThat(as("blake").postEmpty("/api/drafts/" + draft + "/submission").getBody().get("id").asLong())
+                .isEqualTo(submissionId);
+
+        awaitProcess(instance, process -> process.isCompleted())
+                .hasPassedElementsInOrder("await-submission", "announce-submission", "draft-submitted")
+                .hasNotPassedElement("await-component-done")
+                .hasNotPassedElement("components-approved");
+        RecordStream records = RecordStream.of(zeebe.engine().getRecordStreamSource());
+        assertThat(StreamSupport.stream(records.messageRecords().spliterator(), false)
+                .filter(record -> record.getValue().getName().equals("task-submitted"))
+                .filter(record -> record.getValue().getCorrelationKey().equals(String.valueOf(submissionId))))
+                .isNotEmpty();
+
+        ResponseEntity<JsonNode> lateUpload = as("blake").putBytes("/api/drafts/{draft}/parts/B/file?name={name}",
+                EvidenceFixtures.pdf("late"), draft, "late.pdf");
+        assertThat(lateUpload.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(lateUpload.getBody().get("detail").asText()).isEqualTo("Draft " + draft + " was submitted and is read-only.");
+        assertThat(as("blake").postEmpty(componentPath(draft, "INVESTIGATE") + "/done").getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(as("blake").get("/api/drafts/" + draft).getBody().get("status").asText()).isEqualTo("SUBMITTED");
+    }
+
+    private long openDraft(int task) {
+        return as("blake").post("/api/drafts", Map.of("task", task)).getBody().get("id").asLong();
+    }
+
+    private static String componentPath(long draft, String component) {
+        return "/api/drafts/" + draft + "/components/" + component;
+    }
+}
