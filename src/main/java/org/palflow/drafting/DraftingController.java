@@ -35,9 +35,13 @@ class DraftingController {
     private final DraftWorkflow workflow;
     private final DraftingProcess process;
     private final DraftMilestoneRepository milestones;
+    private final EvidenceExtraction extraction;
+    private final EvidenceTexts texts;
 
     DraftingController(DraftingService drafting, DraftWorkflow workflow, DraftingProcess process,
-            DraftMilestoneRepository milestones) {
+            DraftMilestoneRepository milestones, EvidenceExtraction extraction, EvidenceTexts texts) {
+        this.extraction = extraction;
+        this.texts = texts;
         this.drafting = drafting;
         this.workflow = workflow;
         this.process = process;
@@ -112,6 +116,7 @@ class DraftingController {
     ResponseEntity<FileView> upload(@PathVariable long draftId, @PathVariable String partCode,
             @RequestParam String name, InputStream body) {
         EvidenceFile file = drafting.upload(draftId, partCode, name, body, Actor.current());
+        extraction.start(file);
         return ResponseEntity.status(HttpStatus.CREATED).body(FileView.of(file));
     }
 
@@ -153,6 +158,21 @@ class DraftingController {
     @PreAuthorize("hasAnyRole('candidate', 'mentor', 'coordinator', 'admin')")
     List<FileView> versions(@PathVariable long draftId, @PathVariable String partCode) {
         return drafting.versions(draftId, partCode, Actor.current()).stream().map(FileView::of).toList();
+    }
+
+    record TextView(long fileId, EvidenceText.Status status, int words, int characters, String finding,
+            String excerpt) {
+    }
+
+    /** 404 until the file has been read (moments after upload). */
+    @GetMapping("/drafts/{draftId}/files/{fileId}/text")
+    @PreAuthorize("hasAnyRole('candidate', 'mentor', 'coordinator', 'admin')")
+    TextView text(@PathVariable long draftId, @PathVariable long fileId) {
+        EvidenceText text = texts.textOf(draftId, fileId, Actor.current()).orElseThrow(() ->
+                org.palflow.platform.web.ApiProblem.notFound("File " + fileId + " has not been read yet."));
+        String body = text.getText() == null ? "" : text.getText().strip();
+        return new TextView(fileId, text.getStatus(), text.getWordCount(), text.getCharCount(), text.getFinding(),
+                body.length() > 300 ? body.substring(0, 300) + "…" : body);
     }
 
     @GetMapping("/drafts/{draftId}/files/{fileId}/content")

@@ -1,0 +1,46 @@
+package org.palflow.drafting;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import java.util.List;
+import java.util.Map;
+import org.palflow.platform.process.OpenCases;
+import org.palflow.platform.process.ResumePoint;
+import org.springframework.stereotype.Component;
+
+/** processes/evidence-extraction.bpmn: started for every stored file, its one worker reads the text. */
+@Component
+public class EvidenceExtraction implements OpenCases {
+
+    static final String PROCESS_ID = "evidence-extraction";
+
+    private final CamundaClient camunda;
+    private final EvidenceTexts texts;
+    private final EvidenceTextRepository textRepository;
+
+    EvidenceExtraction(CamundaClient camunda, EvidenceTexts texts, EvidenceTextRepository textRepository) {
+        this.camunda = camunda;
+        this.texts = texts;
+        this.textRepository = textRepository;
+    }
+
+    void start(EvidenceFile file) {
+        camunda.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+                .variables(Map.of("fileId", file.getId())).send().join();
+    }
+
+    @JobWorker(type = "extract-evidence-text")
+    public Map<String, Object> extractEvidenceText(@Variable long fileId) {
+        EvidenceText text = texts.extract(fileId);
+        return Map.of("textStatus", text.getStatus().name(), "words", text.getWordCount());
+    }
+
+    /** Files stored while the engine was down, or whose extraction had not finished, are read after a restart. */
+    @Override
+    public List<ResumePoint> resumePoints() {
+        return textRepository.filesAwaitingExtraction().stream()
+                .map(fileId -> new ResumePoint(PROCESS_ID, "extract-evidence-text", Map.<String, Object>of("fileId", fileId)))
+                .toList();
+    }
+}
