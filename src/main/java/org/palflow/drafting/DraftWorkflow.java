@@ -33,13 +33,15 @@ public class DraftWorkflow {
     private final ProgramRepository programs;
     private final MentoringQueries mentoring;
     private final Notifier notifier;
+    private final ReadinessReports readiness;
     private final Clock clock;
 
-    DraftWorkflow(DraftingService drafting, DraftMilestoneRepository milestones, TaskDraftRepository drafts,
+    DraftWorkflow(DraftingService drafting, ReadinessReports readiness, DraftMilestoneRepository milestones, TaskDraftRepository drafts,
             EvidenceFileRepository files, TaskSubmissionRepository submissions, SubmissionFileRepository submissionFiles,
             RegistrationRepository registrations, ProgramRepository programs, MentoringQueries mentoring,
             Notifier notifier, Clock clock) {
         this.drafting = drafting;
+        this.readiness = readiness;
         this.milestones = milestones;
         this.drafts = drafts;
         this.files = files;
@@ -155,30 +157,30 @@ public class DraftWorkflow {
     }
 
     /**
-     * Seals the draft: every part the chart requires must hold a file (else condition code C). Submitting a
-     * submitted draft again returns its submission.
+     * Seals the draft when its readiness report has no blocking finding and the candidate acknowledged any
+     * warnings. Submitting a submitted draft again returns its submission.
      */
     @Transactional
-    public TaskSubmission submit(long draftId, Actor actor) {
+    public TaskSubmission submit(long draftId, boolean warningsAcknowledged, Actor actor) {
         TaskDraft draft = drafting.ownedDraft(draftId, actor);
         Optional<TaskSubmission> earlier = submissions.findByDraftId(draftId);
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        EvidenceChart chart = drafting.chartOf(draft);
-        Map<String, EvidenceFile> current = new java.util.HashMap<>();
-        files.findByDraftIdOrderByPartCodeAscFileVersionAsc(draftId).forEach(file -> current.put(file.getPartCode(), file));
-        List<Map<String, Object>> missing = chart.parts().stream()
-                .filter(part -> part.minFiles() > 0 && !current.containsKey(part.code()))
-                .map(part -> Map.<String, Object>of("part", part.code(), "name", part.name(), "conditionCode", "C"))
-                .toList();
-        if (!missing.isEmpty()) {
-            throw ApiProblem.conflict("The draft cannot be submitted: " + missing.size()
-                    + " required part(s) have no file, which scorers would code C (missing file).",
-                    Map.of("missingParts", missing));
+        ReadinessReports.Report report = readiness.report(draft);
+        if (report.blocking() > 0) {
+            throw ApiProblem.conflict("The draft cannot be submitted: its readiness report has " + report.blocking()
+                    + " blocking finding(s).", Map.of("findings", report.of(ReadinessFinding.Severity.BLOCKING)));
+        }
+        if (report.warnings() > 0 && !warningsAcknowledged) {
+            throw ApiProblem.conflict("The readiness report has " + report.warnings() + " warning(s); submit again "
+                    + "with acknowledgeWarnings set to confirm you have read them.",
+                    Map.of("findings", report.of(ReadinessFinding.Severity.WARNING)));
         }
         Instant now = Instant.now(clock);
         TaskSubmission submission = submissions.saveAndFlush(new TaskSubmission(draft, now));
+        Map<String, EvidenceFile> current = new java.util.HashMap<>();
+        files.findByDraftIdOrderByPartCodeAscFileVersionAsc(draftId).forEach(file -> current.put(file.getPartCode(), file));
         current.values().forEach(file -> submissionFiles.save(new SubmissionFile(submission.getId(), file)));
         drafts.findById(draftId).orElseThrow().submitted(now);
         return submission;

@@ -37,9 +37,12 @@ class DraftingController {
     private final DraftMilestoneRepository milestones;
     private final EvidenceExtraction extraction;
     private final EvidenceTexts texts;
+    private final ReadinessReports readiness;
 
     DraftingController(DraftingService drafting, DraftWorkflow workflow, DraftingProcess process,
-            DraftMilestoneRepository milestones, EvidenceExtraction extraction, EvidenceTexts texts) {
+            DraftMilestoneRepository milestones, EvidenceExtraction extraction, EvidenceTexts texts,
+            ReadinessReports readiness) {
+        this.readiness = readiness;
         this.extraction = extraction;
         this.texts = texts;
         this.drafting = drafting;
@@ -138,13 +141,34 @@ class DraftingController {
         return ComponentView.of(milestone);
     }
 
-    /** Seals the draft when every required part holds a file; afterwards the draft and its files are read-only. */
+    @PutMapping("/drafts/{draftId}/details")
+    @PreAuthorize("hasRole('candidate')")
+    DraftView describe(@PathVariable long draftId, @Valid @RequestBody DraftingService.Details details) {
+        return view(drafting.describe(draftId, details, Actor.current()));
+    }
+
+    /** Everything that would stop or weaken the submission, worked out now from the files as they are. */
+    @GetMapping("/drafts/{draftId}/readiness")
+    @PreAuthorize("hasAnyRole('candidate', 'mentor', 'coordinator', 'admin')")
+    ReadinessReports.Report readiness(@PathVariable long draftId) {
+        return readiness.report(draftId, Actor.current());
+    }
+
+    record SubmitRequest(boolean acknowledgeWarnings) {
+    }
+
+    /**
+     * Seals the draft when its readiness report has no blocking finding and any warnings are acknowledged;
+     * afterwards the draft and its files are read-only.
+     */
     @PostMapping("/drafts/{draftId}/submission")
     @PreAuthorize("hasRole('candidate')")
-    ResponseEntity<SubmissionView> submit(@PathVariable long draftId) {
+    ResponseEntity<SubmissionView> submit(@PathVariable long draftId,
+            @RequestBody(required = false) SubmitRequest request) {
         boolean alreadySubmitted = drafting.visibleDraft(draftId, Actor.current()).getStatus()
                 == TaskDraft.Status.SUBMITTED;
-        TaskSubmission submission = workflow.submit(draftId, Actor.current());
+        TaskSubmission submission = workflow.submit(draftId, request != null && request.acknowledgeWarnings(),
+                Actor.current());
         process.submitted(submission);
         SubmissionView view = new SubmissionView(submission.getId(), submission.getDraftId(),
                 submission.getTaskNumber(), submission.getHandbookVersion(), submission.getSubmittedAt(),

@@ -123,6 +123,27 @@ public class DraftingService {
         }
     }
 
+    public record Details(@jakarta.validation.constraints.Size(max = 500) String priorityArea,
+            @jakarta.validation.constraints.Size(max = 2000) String collaborationPoints,
+            @jakarta.validation.constraints.Size(max = 2000) String collaborationRationale,
+            @jakarta.validation.constraints.Size(max = 2000) String collaborationRoles,
+            @jakarta.validation.constraints.Size(max = 60) List<@jakarta.validation.constraints.Size(max = 60) String> roster) {
+    }
+
+    @org.springframework.transaction.annotation.Transactional
+    public TaskDraft describe(long draftId, Details details, Actor actor) {
+        writableDraft(draftId, actor);
+        TaskDraft draft = drafts.findById(draftId).orElseThrow();
+        draft.describe(strip(details.priorityArea()), strip(details.collaborationPoints()),
+                strip(details.collaborationRationale()), strip(details.collaborationRoles()), details.roster(),
+                Instant.now(clock));
+        return draft;
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
+    }
+
     public List<EvidenceFile> versions(long draftId, String partCode, Actor actor) {
         visibleDraft(draftId, actor);
         return files.findByDraftIdAndPartCodeOrderByFileVersionAsc(draftId, partCode);

@@ -22,6 +22,12 @@ public class TaskDraft {
     private String handbookVersion;
     @Enumerated(EnumType.STRING)
     private Status status;
+    private String priorityArea;
+    private String collaborationPoints;
+    private String collaborationRationale;
+    private String collaborationRoles;
+    /** Names of the staff, students and others the work involves, one per line: what blinding looks for. */
+    private String roster;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -37,6 +43,37 @@ public class TaskDraft {
         this.status = Status.DRAFTING;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    void describe(String priorityArea, String collaborationPoints, String collaborationRationale,
+            String collaborationRoles, java.util.List<String> roster, Instant now) {
+        this.priorityArea = priorityArea;
+        this.collaborationPoints = collaborationPoints;
+        this.collaborationRationale = collaborationRationale;
+        this.collaborationRoles = collaborationRoles;
+        this.roster = roster == null ? null : String.join("\n", roster);
+        this.updatedAt = now;
+    }
+
+    public java.util.List<String> rosterNames() {
+        return roster == null || roster.isBlank() ? java.util.List.of()
+                : java.util.Arrays.stream(roster.split("\n")).map(String::strip).filter(name -> !name.isEmpty()).toList();
+    }
+
+    public String getPriorityArea() {
+        return priorityArea;
+    }
+
+    public String getCollaborationPoints() {
+        return collaborationPoints;
+    }
+
+    public String getCollaborationRationale() {
+        return collaborationRationale;
+    }
+
+    public String getCollaborationRoles() {
+        return collaborationRoles;
     }
 
     void submitted(Instant now) {

@@ -114,16 +114,27 @@ class TaskDraftingProcessTest extends PalFlowTest {
 
         ResponseEntity<JsonNode> incomplete = as("blake").postEmpty("/api/drafts/" + draft + "/submission");
         assertThat(incomplete.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(incomplete.getBody().get("missingParts").findValuesAsText("part"))
-                .containsExactly("A", "B", "C", "D", "E1", "E2", "F");
-        assertThat(incomplete.getBody().get("missingParts").findValuesAsText("conditionCode")).containsOnly("C");
+        JsonNode blocking = incomplete.getBody().get("findings");
+        assertThat(blocking.findValuesAsText("rule")).containsExactly("priority-area", "collaboration-disclosure",
+                "missing-part", "missing-part", "missing-part", "missing-part", "missing-part", "missing-part",
+                "missing-part");
+        assertThat(blocking.findValuesAsText("part")).containsExactly("A", "B", "C", "D", "E1", "E2", "F");
 
+        as("blake").put("/api/drafts/" + draft + "/details", Map.of("priorityArea", "Chronic absence in grade 6",
+                "collaborationPoints", "None", "collaborationRationale", "None", "collaborationRoles", "None"));
         for (String part : new String[] {"A", "B", "C", "D", "E1", "E2", "F"}) {
+            String text = part.equals("A") ? "[X] anonymized [X] no identifying images" : "Task 4 part " + part;
             assertThat(as("blake").putBytes("/api/drafts/{draft}/parts/{part}/file?name={name}",
-                    EvidenceFixtures.pdf("Task 4 part " + part), draft, part, "part-" + part + ".pdf").getStatusCode())
+                    EvidenceFixtures.pdf(text), draft, part, "part-" + part + ".pdf").getStatusCode())
                     .isEqualTo(HttpStatus.CREATED);
         }
-        ResponseEntity<JsonNode> submitted = as("blake").postEmpty("/api/drafts/" + draft + "/submission");
+        ResponseEntity<JsonNode> unacknowledged = eventually(() -> Optional.of(
+                        as("blake").postEmpty("/api/drafts/" + draft + "/submission"))
+                .filter(response -> !response.getBody().toString().contains("not-yet-read")));
+        assertThat(unacknowledged.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(unacknowledged.getBody().get("findings").findValuesAsText("rule")).containsOnly("far-under-word-limit");
+        ResponseEntity<JsonNode> submitted = as("blake").post("/api/drafts/" + draft + "/submission",
+                Map.of("acknowledgeWarnings", true));
         assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long submissionId = submitted.getBody().get("id").asLong();
         assertThat(submitted.getBody().get("files").findValuesAsText("sha256")).hasSize(7).doesNotContainNull();

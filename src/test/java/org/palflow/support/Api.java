@@ -43,6 +43,11 @@ public final class Api {
                 .toEntity(JsonNode.class);
     }
 
+    public ResponseEntity<JsonNode> put(String path, Object body) {
+        return client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .toEntity(JsonNode.class);
+    }
+
     public ResponseEntity<JsonNode> postEmpty(String path) {
         return client.post().uri(path).retrieve().toEntity(JsonNode.class);
     }
