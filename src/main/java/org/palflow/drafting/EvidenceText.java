@@ -5,6 +5,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.Optional;
 
 /** What could be read from a file with a given content hash, or why it could not be read. */
 @Entity
@@ -26,6 +27,7 @@ public class EvidenceText {
     private Status status;
     private int wordCount;
     private int charCount;
+    private Integer pageCount;
     private String text;
     private String finding;
     private Instant extractedAt;
@@ -39,6 +41,7 @@ public class EvidenceText {
         this.text = extraction.text();
         this.wordCount = extraction.words();
         this.charCount = extraction.text() == null ? 0 : extraction.text().length();
+        this.pageCount = extraction.pages();
         this.finding = extraction.finding();
         this.extractedAt = extractedAt;
     }
@@ -57,6 +60,11 @@ public class EvidenceText {
 
     public int getCharCount() {
         return charCount;
+    }
+
+    /** As the file states it; empty for files that do not say (a .docx written by some tools). */
+    public Optional<Integer> getPageCount() {
+        return Optional.ofNullable(pageCount);
     }
 
     public String getText() {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 
 /** Decides a file's type from its content (magic bytes and, for zip containers, their entries), not its name. */
 final class FileTypeDetector {
@@ -17,6 +18,7 @@ final class FileTypeDetector {
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
             (byte) 0xE1};
     private static final byte[] ZIP = {'P', 'K', 3, 4};
+    private static final String ENCRYPTED_PACKAGE = "EncryptedPackage";
     private static final String ODT_MIMETYPE = "application/vnd.oasis.opendocument.text";
 
     private FileTypeDetector() {
@@ -32,7 +34,7 @@ final class FileTypeDetector {
             return Optional.of(FileType.PDF);
         }
         if (startsWith(head, read, OLE2)) {
-            return Optional.of(FileType.DOC);
+            return Optional.of(isEncryptedOfficeOpenXml(file) ? FileType.DOCX : FileType.DOC);
         }
         if (startsWith(head, read, ZIP)) {
             return officeDocument(file);
@@ -42,6 +44,18 @@ final class FileTypeDetector {
             return Optional.of(brand.equals("qt  ") ? FileType.MOV : FileType.MP4);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A password-protected .docx is not a zip: Word wraps the encrypted package in an OLE2 container, the format
+     * of a .doc. It is still the .docx the candidate meant, and reading it will tell them it has a password.
+     */
+    private static boolean isEncryptedOfficeOpenXml(Path file) {
+        try (POIFSFileSystem container = new POIFSFileSystem(file.toFile(), true)) {
+            return container.getRoot().hasEntryCaseInsensitive(ENCRYPTED_PACKAGE);
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
     }
 
     private static Optional<FileType> officeDocument(Path file) throws IOException {

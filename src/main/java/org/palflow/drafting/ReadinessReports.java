@@ -145,6 +145,9 @@ public class ReadinessReports {
             findings.add(ReadinessFinding.warning("far-under-word-limit", part.code(), name, name + " has " + words
                     + " of the " + part.maxWords() + " words allowed; far-too-short work is likely to score low."));
         }
+        text.getPageCount().filter(pages -> part.maxPages() != null && pages > part.maxPages()).ifPresent(pages ->
+                findings.add(ReadinessFinding.warning("over-page-limit", part.code(), name, name + " has " + pages
+                        + " pages, over the " + part.maxPages() + " single-spaced pages allowed for this part.")));
         if (part.kind() == EvidenceChart.PartKind.FORM && !CHECKED_BOX.matcher(text.getText()).find()) {
             findings.add(ReadinessFinding.blocking("confidentiality-form", part.code(), name, "C", "The "
                     + "Confidentiality and Anonymity Form shows no checked box; check every box, then upload it again."));

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,12 +14,18 @@ import java.util.concurrent.TimeoutException;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.PagedText;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.ContentHandlerDecorator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
 
 /**
  * Reads the text of .doc, .docx, .odt and .pdf files with Apache Tika, within bounds: at most
@@ -28,7 +35,12 @@ import org.springframework.stereotype.Component;
 @Component
 class TextExtractor {
 
-    record Extraction(EvidenceText.Status status, String text, int words, String finding) {
+    /** {@code pages} is known for PDFs only: a word processor's stored count is from its last layout, often stale. */
+    record Extraction(EvidenceText.Status status, String text, int words, Integer pages, String finding) {
+
+        static Extraction unreadable(EvidenceText.Status status, String finding) {
+            return new Extraction(status, null, 0, null, finding);
+        }
     }
 
     private final AutoDetectParser parser = new AutoDetectParser();
@@ -49,7 +61,7 @@ class TextExtractor {
             return reading.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             reading.cancel(true);
-            return new Extraction(EvidenceText.Status.TIMED_OUT, null, 0, name + " could not be read within "
+            return Extraction.unreadable(EvidenceText.Status.TIMED_OUT, name + " could not be read within "
                     + timeout.toSeconds() + " s; scorers may not be able to open it either (condition code C).");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -66,32 +78,84 @@ class TextExtractor {
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         metadata.set(Metadata.CONTENT_TYPE, type.mediaType());
         try (InputStream in = Files.newInputStream(file)) {
-            parser.parse(in, text, metadata, new ParseContext());
+            parser.parse(in, new BlockBreaks(text, type == FileType.ODT), metadata, parseContext());
         } catch (Exception e) {
             if (WriteLimitReachedException.isWriteLimitReached(e)) {
                 String read = text.toString();
-                return new Extraction(EvidenceText.Status.TRUNCATED, read, WordCount.of(read), name + " has more than "
+                return new Extraction(EvidenceText.Status.TRUNCATED, read, WordCount.of(read), pages(type, metadata), name + " has more than "
                         + maxCharacters + " characters of text; only those were read and counted.");
             }
             return unreadable(name, e);
         }
         String read = text.toString();
-        return new Extraction(EvidenceText.Status.READABLE, read, WordCount.of(read), null);
+        return new Extraction(EvidenceText.Status.READABLE, read, WordCount.of(read), pages(type, metadata), null);
+    }
+
+    private static Integer pages(FileType type, Metadata metadata) {
+        String stated = metadata.get(PagedText.N_PAGES);
+        return type == FileType.PDF && stated != null && stated.matches("\\d{1,6}") ? Integer.valueOf(stated) : null;
+    }
+
+    private static ParseContext parseContext() {
+        // A PDF's bookmarks repeat its headings; LibreOffice does not count them, and neither do scorers.
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setExtractBookmarksText(false);
+        ParseContext context = new ParseContext();
+        context.set(PDFParserConfig.class, pdf);
+        return context;
+    }
+
+    /**
+     * Ends every block (paragraph, heading, list item, table cell) with a line break. Some of Tika's parsers, the
+     * OpenDocument one among them, leave none after a heading, so its last word would run into the next line's first.
+     * The OpenDocument parser also drops list labels, which the reader sees and LibreOffice counts as words, so
+     * they are put back as a bullet.
+     */
+    private static final class BlockBreaks extends ContentHandlerDecorator {
+
+        private static final Set<String> BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th",
+                "tr", "div", "blockquote", "pre", "dt", "dd", "caption");
+        private static final char[] LINE_BREAK = {'\n'};
+        private static final char[] LIST_LABEL = {'•', ' '};
+
+        private final boolean labelListItems;
+
+        BlockBreaks(ContentHandler handler, boolean labelListItems) {
+            super(handler);
+            this.labelListItems = labelListItems;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String name, Attributes attributes)
+                throws SAXException {
+            super.startElement(uri, localName, name, attributes);
+            if (labelListItems && localName.equals("li")) {
+                characters(LIST_LABEL, 0, LIST_LABEL.length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String name) throws SAXException {
+            super.endElement(uri, localName, name);
+            if (BLOCKS.contains(localName)) {
+                characters(LINE_BREAK, 0, 1);
+            }
+        }
     }
 
     private static Extraction unreadable(String name, Throwable problem) {
         for (Throwable cause = problem; cause != null; cause = cause.getCause()) {
             if (cause instanceof EncryptedDocumentException) {
-                return new Extraction(EvidenceText.Status.ENCRYPTED, null, 0, name + " is password-protected: scorers "
+                return Extraction.unreadable(EvidenceText.Status.ENCRYPTED, name + " is password-protected: scorers "
                         + "cannot open it (condition code C). Upload it without a password.");
             }
             String message = String.valueOf(cause.getMessage()).toLowerCase();
             if (message.contains("zip bomb") || message.contains("suspected zip bomb")) {
-                return new Extraction(EvidenceText.Status.ARCHIVE_BOMB, null, 0, name + " expands to far more than its "
+                return Extraction.unreadable(EvidenceText.Status.ARCHIVE_BOMB, name + " expands to far more than its "
                         + "size, as archive bombs do; it was not read (condition code C).");
             }
         }
-        return new Extraction(EvidenceText.Status.CORRUPT, null, 0, name + " cannot be opened (" + rootMessage(problem)
+        return Extraction.unreadable(EvidenceText.Status.CORRUPT, name + " cannot be opened (" + rootMessage(problem)
                 + "); scorers would code it C (unopenable file).");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.palflow.support.EvidenceFixtures;
@@ -84,6 +89,14 @@ class EvidenceTextExtractionTest extends PalFlowTest {
     }
 
     @Test
+    void aPasswordProtectedWordDocumentIsAFinding() throws Exception {
+        JsonNode text = readText("C", "report.docx", encryptedDocx());
+        assertThat(text.get("status").asText()).as(text.toString()).isEqualTo("ENCRYPTED");
+        assertThat(text.get("finding").asText()).isEqualTo("report.docx is password-protected: scorers cannot "
+                + "open it (condition code C). Upload it without a password.");
+    }
+
+    @Test
     void anArchiveBombIsNotExpanded() throws IOException {
         JsonNode text = readText("B", "bomb.docx", zipBombDocx());
         assertThat(text.get("status").asText()).as(text.toString()).isEqualTo("ARCHIVE_BOMB");
@@ -121,6 +134,19 @@ class EvidenceTextExtractionTest extends PalFlowTest {
             policy.setEncryptionKeyLength(128);
             document.protect(policy);
             document.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A .docx saved with a password, as Word does it: the encrypted package inside an OLE2 container. */
+    private static byte[] encryptedDocx() throws Exception {
+        try (POIFSFileSystem container = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Encryptor encryptor = new EncryptionInfo(EncryptionMode.agile).getEncryptor();
+            encryptor.confirmPassword("candidate-secret");
+            try (OutputStream encrypted = encryptor.getDataStream(container)) {
+                encrypted.write(EvidenceFixtures.docx("Results of the group's learning cycle."));
+            }
+            container.writeFilesystem(out);
             return out.toByteArray();
         }
     }

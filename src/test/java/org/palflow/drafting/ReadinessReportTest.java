@@ -41,8 +41,8 @@ class ReadinessReportTest extends PalFlowTest {
         upload(draft, "D", "findings.pdf", link);
         upload(draft, "E1", "data.docx", EvidenceFixtures.docx(""));
         upload(draft, "E2", "group.docx", EvidenceFixtures.docx("Teacher A, Teacher B and Teacher C"));
-        upload(draft, "F", "commentary.docx", EvidenceFixtures.docx(IntStream.range(0, 1100)
-                .mapToObj(i -> "word").collect(Collectors.joining(" "))));
+        String page = IntStream.range(0, 550).mapToObj(i -> "word").collect(Collectors.joining(" "));
+        upload(draft, "F", "commentary.pdf", EvidenceFixtures.pdf(page, page, "Commentary ends here"));
 
         JsonNode report = eventually(() -> Optional.of(as("drew").get("/api/drafts/" + draft + "/readiness").getBody())
                 .filter(r -> !r.toString().contains("not-yet-read")));
@@ -60,9 +60,10 @@ class ReadinessReportTest extends PalFlowTest {
         assertThat(rules(report, "E1")).containsExactly("blank-file");
         assertThat(rules(report, "E2")).isEmpty();
         assertThat(rules(report, "E3")).containsExactly("missing-part");
-        assertThat(rules(report, "F")).containsExactly("over-word-limit");
         assertThat(messages(report, "F")).containsExactly(
-                "commentary.docx has 1100 words, over the limit of 1000: scorers need not read beyond it.");
+                "commentary.pdf has 1103 words, over the limit of 1000: scorers need not read beyond it.",
+                "commentary.pdf has 3 pages, over the 2 single-spaced pages allowed for this part.");
+        assertThat(rules(report, "F")).containsExactly("over-word-limit", "over-page-limit");
         assertThat(rules(report, "C, D")).containsExactly("duplicate-file");
         assertThat(findings(report).filter(f -> f.path("conditionCode").asText().equals("C"))
                 .map(f -> f.get("rule").asText()).distinct().toList())

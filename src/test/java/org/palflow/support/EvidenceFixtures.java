@@ -14,15 +14,26 @@ public final class EvidenceFixtures {
     private EvidenceFixtures() {
     }
 
-    public static byte[] pdf(String text) {
-        String content = "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET";
+    /** A PDF with one page per argument, each page holding that text on one line. */
+    public static byte[] pdf(String... pages) {
+        int fontObject = 3 + 2 * pages.length;
+        StringBuilder kids = new StringBuilder();
+        StringBuilder objects = new StringBuilder();
+        for (int i = 0; i < pages.length; i++) {
+            int page = 3 + 2 * i;
+            String content = "BT /F1 12 Tf 72 720 Td (" + pages[i] + ") Tj ET";
+            kids.append(page).append(" 0 R ");
+            objects.append(page).append(" 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ")
+                    .append(page + 1).append(" 0 R /Resources << /Font << /F1 ").append(fontObject)
+                    .append(" 0 R >> >> >> endobj\n")
+                    .append(page + 1).append(" 0 obj << /Length ").append(content.length()).append(" >> stream\n")
+                    .append(content).append("\nendstream endobj\n");
+        }
         String body = "%PDF-1.4\n"
                 + "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
-                + "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n"
-                + "3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-                + "/Resources << /Font << /F1 5 0 R >> >> >> endobj\n"
-                + "4 0 obj << /Length " + content.length() + " >> stream\n" + content + "\nendstream endobj\n"
-                + "5 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
+                + "2 0 obj << /Type /Pages /Kids [" + kids + "] /Count " + pages.length + " >> endobj\n"
+                + objects
+                + fontObject + " 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
                 + "trailer << /Root 1 0 R >>\n%%EOF\n";
         return body.getBytes(StandardCharsets.ISO_8859_1);
     }
