@@ -1,59 +1,27 @@
 package org.palflow.drafting;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import org.palflow.platform.data.DataFiles;
 import org.springframework.core.io.Resource;
 
 /** Reads evidence charts and refuses, with every reason at once, any chart that breaks the handbook's rules. */
 public final class EvidenceCharts {
-
-    /** Strict: a misspelt field or a missing number is an error, not a silent default. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
-            .build();
 
     private EvidenceCharts() {
     }
 
     /** Key: handbook version and task, e.g. "2025-26/2". */
     public static Map<String, EvidenceChart> load(Resource... resources) {
-        Map<String, EvidenceChart> charts = new TreeMap<>();
-        List<String> problems = new ArrayList<>();
-        for (Resource resource : resources) {
-            String name = resource.getDescription();
-            EvidenceChart chart;
-            try (InputStream in = resource.getInputStream()) {
-                chart = JSON.readValue(in, EvidenceChart.class);
-            } catch (IOException e) {
-                problems.add(name + ": not a readable evidence chart (" + e.getMessage().lines().findFirst().orElse("")
-                        + ")");
-                continue;
-            }
-            violations(chart).forEach(violation -> problems.add(name + ": " + violation));
-            if (charts.put(key(chart.handbookVersion(), chart.task()), chart) != null) {
-                problems.add(name + ": a second chart for task " + chart.task() + " of " + chart.handbookVersion());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException("Invalid evidence charts:\n- " + String.join("\n- ", problems));
-        }
-        return charts;
+        return DataFiles.load(resources, EvidenceChart.class, chart -> key(chart.handbookVersion(), chart.task()),
+                EvidenceCharts::violations, "evidence chart");
     }
 
     public static String key(String handbookVersion, int task) {
-        return handbookVersion + "/" + task;
+        return DataFiles.key(handbookVersion, task);
     }
 
     static List<String> violations(EvidenceChart chart) {
