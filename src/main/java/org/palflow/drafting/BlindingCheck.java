@@ -18,6 +18,7 @@ final class BlindingCheck {
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)[^\\s)\\]]+");
     private static final int MAX_PER_RULE = 3;
+    private static final String REDACTED = "[redacted]";
 
     private BlindingCheck() {
     }
@@ -37,10 +38,29 @@ final class BlindingCheck {
         return terms;
     }
 
+    /**
+     * What a scorer may read: the text with every identifying term, honorific and surname, and e-mail address
+     * replaced by a neutral mark, longest terms first so a full name goes before its parts.
+     */
+    static String redact(String text, Set<String> identifyingTerms) {
+        String redacted = text;
+        List<String> longestFirst = identifyingTerms.stream()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+        for (String term : longestFirst) {
+            redacted = termPattern(term).matcher(redacted).replaceAll(REDACTED);
+        }
+        redacted = HONORIFIC.matcher(redacted).replaceAll(REDACTED);
+        return EMAIL.matcher(redacted).replaceAll(REDACTED);
+    }
+
+    private static Pattern termPattern(String term) {
+        return Pattern.compile("(?i)(?<![\\p{L}])" + Pattern.quote(term) + "(?![\\p{L}])");
+    }
+
     static List<ReadinessFinding> check(String text, String part, String file, Set<String> identifyingTerms) {
         List<ReadinessFinding> findings = new ArrayList<>();
         for (String term : identifyingTerms) {
-            Matcher matcher = Pattern.compile("(?i)(?<![\\p{L}])" + Pattern.quote(term) + "(?![\\p{L}])").matcher(text);
+            Matcher matcher = termPattern(term).matcher(text);
             if (matcher.find()) {
                 findings.add(ReadinessFinding.blocking("blinding-name", part, file, null, "\"" + term
                         + "\" identifies a person or place; use generic labels (Principal A, School B, Teacher C).")

@@ -13,6 +13,7 @@ import org.palflow.platform.data.DataFiles;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.program.HandbookVersion;
 import org.palflow.program.HandbookVersionRepository;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ public class RubricCatalog {
 
     private final Map<String, Rubric> rubrics;
 
+    @Autowired
     RubricCatalog(ResourcePatternResolver resources, HandbookVersionRepository handbooks) {
         this(load(resources), handbooks.findAll());
     }

@@ -1,0 +1,114 @@
+package org.palflow.originality;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.palflow.drafting.SubmittedEvidence;
+import org.palflow.platform.mail.Notifier;
+import org.palflow.platform.process.AfterCommit;
+import org.palflow.platform.process.ProcessMessages;
+import org.palflow.platform.security.Actor;
+import org.palflow.platform.web.ApiProblem;
+import org.palflow.registration.RegistrationRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Administrative review of a near-duplicate: an admin reads both passages side by side and clears the submission,
+ * voids it, or voids it with a date before which the candidate may not submit again. The candidate hears the
+ * outcome, never who the other candidate was.
+ */
+@Service
+public class AdministrativeReviews {
+
+    static final String REVIEW_DECIDED = "review-decided";
+
+    public record Decision(AdministrativeReview.Status outcome, LocalDate resubmitAfter, String note) {
+    }
+
+    private final AdministrativeReviewRepository reviews;
+    private final SubmittedEvidence evidence;
+    private final RegistrationRepository registrations;
+    private final Notifier notifier;
+    private final ProcessMessages messages;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final String adminEmail;
+
+    AdministrativeReviews(AdministrativeReviewRepository reviews, SubmittedEvidence evidence,
+            RegistrationRepository registrations, Notifier notifier, ProcessMessages messages, Clock clock,
+            @Value("${pal.zone}") ZoneId zone, @Value("${pal.admin-email}") String adminEmail) {
+        this.reviews = reviews;
+        this.evidence = evidence;
+        this.registrations = registrations;
+        this.notifier = notifier;
+        this.messages = messages;
+        this.clock = clock;
+        this.zone = zone;
+        this.adminEmail = adminEmail;
+    }
+
+    public List<AdministrativeReview> open() {
+        return reviews.findByStatusOrderByOpenedAtAsc(AdministrativeReview.Status.OPEN);
+    }
+
+    public AdministrativeReview review(long submissionId) {
+        return reviews.findById(submissionId)
+                .orElseThrow(() -> ApiProblem.notFound("Submission " + submissionId + " is not under review."));
+    }
+
+    @Transactional
+    public void announce(long submissionId) {
+        AdministrativeReview review = review(submissionId);
+        notifier.send("review-opened-" + submissionId, adminEmail, "A PAL submission needs administrative review",
+                "Submission " + submissionId + " shares " + review.getSharedFingerprints() + " passages' fingerprints "
+                        + "with submission " + review.getMatchedSubmissionId() + ". Compare them and decide: "
+                        + "GET /api/admin/reviews/" + submissionId);
+    }
+
+    @Transactional
+    public AdministrativeReview decide(long submissionId, Decision decision, Actor admin) {
+        AdministrativeReview review = review(submissionId);
+        if (review.getStatus() != AdministrativeReview.Status.OPEN) {
+            throw ApiProblem.conflict("Submission " + submissionId + " was already reviewed: "
+                    + review.getStatus().name().toLowerCase() + ".");
+        }
+        if (decision.outcome() == null || decision.outcome() == AdministrativeReview.Status.OPEN) {
+            throw ApiProblem.invalid("The decision is not valid.", List.of("outcome must be CLEARED or VOIDED"));
+        }
+        if (decision.resubmitAfter() != null && (decision.outcome() != AdministrativeReview.Status.VOIDED
+                || !decision.resubmitAfter().isAfter(LocalDate.ofInstant(clock.instant(), zone)))) {
+            throw ApiProblem.invalid("The decision is not valid.", List.of(
+                    "resubmitAfter goes only with VOIDED, and must be a date after today"));
+        }
+        review.decide(decision.outcome(), decision.resubmitAfter(), decision.note(), admin.username(),
+                Instant.now(clock));
+        AfterCommit.run(() -> messages.publishOnce(REVIEW_DECIDED, String.valueOf(submissionId),
+                REVIEW_DECIDED + "-" + submissionId, Map.of("reviewOutcome", decision.outcome().name())));
+        return review;
+    }
+
+    /** Tells the candidate how the review ended; never the other candidate's identity. */
+    @Transactional
+    public AdministrativeReview.Status notifyCandidate(long submissionId) {
+        AdministrativeReview review = review(submissionId);
+        SubmittedEvidence.Submission submission = evidence.submission(submissionId);
+        String outcome = switch (review.getStatus()) {
+            case CLEARED -> "Your Task " + submission.task() + " submission was reviewed and cleared; it goes on to "
+                    + "scoring.";
+            case VOIDED -> "Your Task " + submission.task() + " submission was reviewed and voided: it shares "
+                    + "passages with other work and will not be scored."
+                    + (review.getResubmitAfter() == null ? ""
+                            : " You may submit this task again after " + review.getResubmitAfter() + ".");
+            case OPEN -> throw new IllegalStateException("Review of " + submissionId + " is not decided");
+        };
+        registrations.findById(submission.candidateId()).ifPresent(candidate -> notifier.send(
+                "review-outcome-" + submissionId, candidate.getEmail(), "Administrative review of your PAL submission",
+                outcome));
+        return review.getStatus();
+    }
+}

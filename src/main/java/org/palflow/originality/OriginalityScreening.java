@@ -1,0 +1,141 @@
+package org.palflow.originality;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.palflow.drafting.SubmittedEvidence;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Screens each submission's text against every earlier submission, of every candidate and window, through a
+ * winnowing index, ignoring passages that the allow-list corpus (the handbook's prompts; school and district
+ * documents an admin adds) legitimately shares. A candidate's own earlier attempts do not count against them.
+ * The index lives in memory and is rebuilt from the screening records, so every app instance catches up with
+ * submissions another one screened before it screens the next.
+ */
+@Service
+public class OriginalityScreening {
+
+    /** Shared fingerprints that make a match: about 45 words of shared passage with the default winnowing. */
+    static final int DEFAULT_MIN_SHARED = 6;
+    private static final int PASSAGE_WORDS = 80;
+
+    private final ScreeningRecordRepository records;
+    private final AdministrativeReviewRepository reviews;
+    private final SubmittedEvidence evidence;
+    private final Clock clock;
+    private final int minShared;
+    private final Set<Long> allowed;
+    private final OriginalityIndex index = new OriginalityIndex();
+    private final Map<Integer, Long> candidateOfSubmission = new ConcurrentHashMap<>();
+
+    OriginalityScreening(ScreeningRecordRepository records, AdministrativeReviewRepository reviews,
+            SubmittedEvidence evidence, Clock clock, ResourcePatternResolver resources,
+            @Value("${pal.originality.allow-list}") String allowList,
+            @Value("${pal.originality.min-shared-fingerprints:" + DEFAULT_MIN_SHARED + "}") int minShared) {
+        this.records = records;
+        this.reviews = reviews;
+        this.evidence = evidence;
+        this.clock = clock;
+        this.minShared = minShared;
+        this.allowed = allowListFingerprints(resources, allowList);
+    }
+
+    /** Whether the submission matches an earlier one; screening again returns the first verdict. */
+    @Transactional
+    public boolean screen(long submissionId) {
+        Optional<ScreeningRecord> screened = records.findById(submissionId);
+        if (screened.isPresent()) {
+            return screened.get().getMatchedSubmissionId() != null;
+        }
+        catchUp();
+        SubmittedEvidence.Submission submission = evidence.submission(submissionId);
+        String text = evidence.fullText(submissionId);
+        Fingerprints.Fingerprinted fingerprinted = Fingerprints.of(text);
+        long[] hashes = screenable(fingerprinted);
+        Optional<OriginalityIndex.Candidate> match = index.closest(hashes, minShared,
+                document -> !Long.valueOf(submission.candidateId()).equals(candidateOfSubmission.get(document)));
+        records.save(new ScreeningRecord(submissionId, submission.candidateId(), hashes.length,
+                match.map(m -> (long) m.document()).orElse(null), match.map(OriginalityIndex.Candidate::sharedFingerprints)
+                        .orElse(null), Instant.now(clock)));
+        match.ifPresent(found -> {
+            Fingerprints.Fingerprinted earlier = Fingerprints.of(evidence.fullText(found.document()));
+            reviews.save(new AdministrativeReview(submissionId, found.document(), found.sharedFingerprints(),
+                    passage(fingerprinted, earlier), passage(earlier, fingerprinted), Instant.now(clock)));
+        });
+        add(submissionId, submission.candidateId(), hashes);
+        return match.isPresent();
+    }
+
+    /** Adds the submissions screened since this index was last filled, here or on another instance. */
+    private synchronized void catchUp() {
+        if (records.count() == index.documents()) {
+            return;
+        }
+        for (ScreeningRecord record : records.findAll()) {
+            if (!candidateOfSubmission.containsKey(documentOf(record.getSubmissionId()))) {
+                add(record.getSubmissionId(), record.getCandidateId(),
+                        screenable(Fingerprints.of(evidence.fullText(record.getSubmissionId()))));
+            }
+        }
+    }
+
+    private synchronized void add(long submissionId, long candidateId, long[] hashes) {
+        int document = documentOf(submissionId);
+        if (candidateOfSubmission.putIfAbsent(document, candidateId) == null) {
+            index.add(document, hashes);
+        }
+    }
+
+    private long[] screenable(Fingerprints.Fingerprinted fingerprinted) {
+        return fingerprinted.fingerprints().stream().mapToLong(Fingerprints.Fingerprint::hash)
+                .filter(hash -> !allowed.contains(hash)).toArray();
+    }
+
+    /** The words of {@code text} around the first fingerprint it shares with {@code other}. */
+    private String passage(Fingerprints.Fingerprinted text, Fingerprints.Fingerprinted other) {
+        Set<Long> otherHashes = other.fingerprints().stream().map(Fingerprints.Fingerprint::hash)
+                .collect(Collectors.toSet());
+        int start = text.fingerprints().stream().filter(fp -> otherHashes.contains(fp.hash()) && !allowed.contains(fp.hash()))
+                .mapToInt(Fingerprints.Fingerprint::firstWord).findFirst().orElse(0);
+        List<String> words = text.words().subList(start, Math.min(text.words().size(), start + PASSAGE_WORDS));
+        String passage = String.join(" ", words);
+        return passage.length() > 3900 ? passage.substring(0, 3900) : passage;
+    }
+
+    private static int documentOf(long submissionId) {
+        return Math.toIntExact(submissionId);
+    }
+
+    private static Set<Long> allowListFingerprints(ResourcePatternResolver resources, String location) {
+        Set<Long> hashes = new HashSet<>();
+        try {
+            for (Resource resource : resources.getResources(location)) {
+                try (InputStream in = resource.getInputStream()) {
+                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                            .filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
+                    // Every shingle of the allow-list, not only the winnowed ones: a candidate's quotation may
+                    // start anywhere in it.
+                    Fingerprints.allShingles(text).forEach(hashes::add);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the originality allow-list " + location, e);
+        }
+        return hashes;
+    }
+}

@@ -1,0 +1,154 @@
+package org.palflow.scoring;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.palflow.platform.process.AfterCommit;
+import org.palflow.platform.process.ProcessMessages;
+import org.palflow.platform.security.Actor;
+import org.palflow.platform.web.ApiProblem;
+import org.palflow.registration.RegistrationService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The candidate's score report per task, and their one request for rescoring. */
+@Service
+public class ScoreReports {
+
+    static final String RESCORING_REQUESTED = "rescoring-requested";
+
+    public record IndicatorLine(String code, String name, BigDecimal score, String band, String conditionCode) {
+    }
+
+    public record Report(long submissionId, int task, String handbookVersion, LocalDate reportDate,
+            LocalDate validUntil, BigDecimal taskScore, boolean incomplete, BigDecimal threshold,
+            boolean thresholdMet, List<IndicatorLine> indicators, Map<String, String> conditionCodes, String basis,
+            boolean amended, Long replacesScoreId, String rescoring, LocalDate rescoringRequestableUntil,
+            List<String> nextSteps) {
+    }
+
+    /** Where a submission is in scoring, with its window's dates once it has one. */
+    public record ScoringStatus(long submissionId, int task, String status, String windowName,
+            LocalDate submissionDeadline, LocalDate scoreReportDate) {
+    }
+
+    private final ScoringService scoring;
+    private final ScoringCaseRepository cases;
+    private final ScoringWindowRepository windows;
+    private final RescoringRequestRepository rescorings;
+    private final RubricCatalog rubrics;
+    private final RegistrationService registrations;
+    private final ProcessMessages messages;
+    private final Clock clock;
+    private final Duration rescoringPeriod;
+    private final ZoneId zone;
+
+    ScoreReports(ScoringService scoring, ScoringCaseRepository cases, ScoringWindowRepository windows,
+            RescoringRequestRepository rescorings,
+            RubricCatalog rubrics, RegistrationService registrations, ProcessMessages messages, Clock clock,
+            @Value("${pal.scoring.rescoring-period}") Duration rescoringPeriod, @Value("${pal.zone}") ZoneId zone) {
+        this.scoring = scoring;
+        this.cases = cases;
+        this.windows = windows;
+        this.rescorings = rescorings;
+        this.rubrics = rubrics;
+        this.registrations = registrations;
+        this.messages = messages;
+        this.clock = clock;
+        this.rescoringPeriod = rescoringPeriod;
+        this.zone = zone;
+    }
+
+    @Transactional(readOnly = true)
+    public ScoringStatus status(long submissionId, Actor actor) {
+        ScoringCase scoringCase = visibleCase(submissionId, actor);
+        Optional<ScoringWindow> window = Optional.ofNullable(scoringCase.getWindowId()).flatMap(windows::findById);
+        return new ScoringStatus(submissionId, scoringCase.getTask(), scoringCase.getStatus().name(),
+                window.map(ScoringWindow::getName).orElse(null),
+                window.map(ScoringWindow::getSubmissionDeadline).orElse(null),
+                window.map(ScoringWindow::getScoreReportDate).orElse(null));
+    }
+
+    @Transactional(readOnly = true)
+    public Report report(long submissionId, Actor actor) {
+        ScoringCase scoringCase = visibleCase(submissionId, actor);
+        TaskScore score = scoring.current(submissionId).orElseThrow(() -> ApiProblem.notFound("The Task "
+                + scoringCase.getTask() + " score is not released yet; it comes on the window's score-report date."));
+        Rubric rubric = rubrics.rubric(scoringCase.getHandbookVersion(), scoringCase.getTask());
+        ScoringRules.TaskResult result = scoring.fromJson(score.getResult());
+        List<IndicatorLine> lines = rubric.indicators().stream().map(indicator -> {
+            ScoringRules.IndicatorResult line = result.indicators().get(indicator.code());
+            return new IndicatorLine(indicator.code(), indicator.name(), line.score(), line.band(),
+                    line.conditionCode());
+        }).toList();
+        Map<String, String> codes = new LinkedHashMap<>();
+        result.conditionCodes().forEach(code -> codes.put(code, rubric.conditionCodes().get(code)));
+        if (!codes.isEmpty()) {
+            codes.put(ScoringRules.NO_SCORE, "No numeric score because of a condition code elsewhere in the task.");
+        }
+        String rescoring = rescorings.findById(submissionId).map(request -> request.getStatus().name()).orElse(null);
+        LocalDate requestableUntil = score.getReportDate().plusDays(rescoringPeriod.toDays());
+        return new Report(submissionId, scoringCase.getTask(), scoringCase.getHandbookVersion(),
+                score.getReportDate(), score.getValidUntil(), result.taskScore(), result.incomplete(),
+                ScoringRules.THRESHOLD, result.meetsThreshold(), lines, codes, score.getBasis(),
+                score.getReplacesId() != null, score.getReplacesId(), rescoring, requestableUntil,
+                nextSteps(result, rescoring == null, requestableUntil));
+    }
+
+    /** Once per task, within the period after the report; refused otherwise, with the reason. */
+    @Transactional
+    public RescoringRequest requestRescoring(long submissionId, Actor actor) {
+        ScoringCase scoringCase = visibleCase(submissionId, actor);
+        TaskScore score = scoring.current(submissionId).orElseThrow(() -> ApiProblem.conflict(
+                "Rescoring can be requested only after the score report is released."));
+        if (rescorings.existsById(submissionId)) {
+            throw ApiProblem.conflict("Rescoring of this Task " + scoringCase.getTask()
+                    + " submission was already requested; a task may be rescored once.");
+        }
+        LocalDate lastDay = score.getReportDate().plusDays(rescoringPeriod.toDays());
+        if (LocalDate.ofInstant(clock.instant(), zone).isAfter(lastDay)) {
+            throw ApiProblem.conflict("Rescoring could be requested until " + lastDay + " ("
+                    + rescoringPeriod.toDays() + " days after the score report of " + score.getReportDate() + ").");
+        }
+        RescoringRequest request = rescorings.saveAndFlush(new RescoringRequest(submissionId, actor.username(),
+                Instant.now(clock)));
+        AfterCommit.run(() -> messages.publishOnce(RESCORING_REQUESTED, String.valueOf(submissionId),
+                RESCORING_REQUESTED + "-" + submissionId, Map.of("submissionId", submissionId)));
+        return request;
+    }
+
+    private ScoringCase visibleCase(long submissionId, Actor actor) {
+        ScoringCase scoringCase = cases.findById(submissionId)
+                .orElseThrow(() -> ApiProblem.notFound("No submission " + submissionId + " in scoring."));
+        registrations.visibleTo(scoringCase.getCandidateId(), actor);
+        return scoringCase;
+    }
+
+    private static List<String> nextSteps(ScoringRules.TaskResult result, boolean mayRequestRescoring,
+            LocalDate requestableUntil) {
+        List<String> steps = new ArrayList<>();
+        if (result.incomplete()) {
+            steps.add("The task is Incomplete: draft it again as a new attempt, meeting the submission requirements "
+                    + "the condition codes name.");
+        } else if (!result.meetsThreshold()) {
+            steps.add("The task score is below the 2.10 threshold: you may draft the task again as a new attempt.");
+        } else {
+            steps.add("The task meets the 2.10 threshold. Licensure needs all four tasks at 2.10 or more, averaging "
+                    + "2.75 or more.");
+        }
+        if (mayRequestRescoring) {
+            steps.add("You may ask once for rescoring until " + requestableUntil
+                    + ": POST /api/submissions/{id}/rescoring.");
+        }
+        return steps;
+    }
+}

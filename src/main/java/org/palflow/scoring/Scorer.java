@@ -1,0 +1,57 @@
+package org.palflow.scoring;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+
+/** A trained scorer: their own district and preparation program decide what they may never score. */
+@Entity
+public class Scorer {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String username;
+    private String fullName;
+    private String email;
+    private String district;
+    private String programCode;
+    private int capacity;
+    private boolean active;
+
+    protected Scorer() {
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getDistrict() {
+        return district;
+    }
+
+    public String getProgramCode() {
+        return programCode;
+    }
+
+    public int getCapacity() {
+        return capacity;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    void setActive(boolean active) {
+        this.active = active;
+    }
+}

@@ -1,0 +1,127 @@
+package org.palflow.scoring;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.palflow.drafting.SubmittedEvidence;
+import org.palflow.platform.process.AfterCommit;
+import org.palflow.platform.process.ProcessMessages;
+import org.palflow.platform.security.Actor;
+import org.palflow.platform.web.ApiProblem;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What a scorer sees and does. Everything here is blinded: a submission is known by its assignment, its parts by
+ * the evidence chart's names, its text with every identifying term redacted; candidate, school, district and
+ * program never leave this class.
+ */
+@Service
+public class ScorerWork {
+
+    static final String SCORE_RECORDED = "score-recorded";
+
+    public record AssignmentSummary(long assignmentId, int task, String handbookVersion, String purpose,
+            String status, Instant dueAt) {
+    }
+
+    public record BlindedSubmission(long assignmentId, int task, String handbookVersion, String purpose,
+            Instant dueAt, List<Rubric.Indicator> indicators, Map<String, String> conditionCodes,
+            List<SubmittedEvidence.BlindedFile> files) {
+    }
+
+    public record ScoreSheet(String conditionCode, Map<String, ScoringRules.Mark> indicators) {
+    }
+
+    private final ScorerRepository scorers;
+    private final ScoringAssignmentRepository assignments;
+    private final ScoringCaseRepository cases;
+    private final SubmittedEvidence evidence;
+    private final RubricCatalog rubrics;
+    private final ScoringRules rules;
+    private final ScoringService scoring;
+    private final ProcessMessages messages;
+    private final Clock clock;
+
+    ScorerWork(ScorerRepository scorers, ScoringAssignmentRepository assignments, ScoringCaseRepository cases,
+            SubmittedEvidence evidence, RubricCatalog rubrics, ScoringRules rules, ScoringService scoring,
+            ProcessMessages messages, Clock clock) {
+        this.scorers = scorers;
+        this.assignments = assignments;
+        this.cases = cases;
+        this.evidence = evidence;
+        this.rubrics = rubrics;
+        this.rules = rules;
+        this.scoring = scoring;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<AssignmentSummary> assignmentsOf(Actor actor) {
+        return assignments.findByScorerIdOrderByIdDesc(scorerOf(actor).getId()).stream().map(assignment -> {
+            ScoringCase scoringCase = cases.findById(assignment.getSubmissionId()).orElseThrow();
+            return new AssignmentSummary(assignment.getId(), scoringCase.getTask(), scoringCase.getHandbookVersion(),
+                    assignment.getPurpose().name(), assignment.getStatus().name(), assignment.getDueAt());
+        }).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public BlindedSubmission submission(long assignmentId, Actor actor) {
+        ScoringAssignment assignment = ownAssignment(assignmentId, actor);
+        ScoringCase scoringCase = cases.findById(assignment.getSubmissionId()).orElseThrow();
+        Rubric rubric = rubrics.rubric(scoringCase.getHandbookVersion(), scoringCase.getTask());
+        return new BlindedSubmission(assignmentId, scoringCase.getTask(), scoringCase.getHandbookVersion(),
+                assignment.getPurpose().name(), assignment.getDueAt(), rubric.indicators(), rubric.conditionCodes(),
+                evidence.blindedFiles(assignment.getSubmissionId()));
+    }
+
+    @Transactional(readOnly = true)
+    public String text(long assignmentId, long fileId, Actor actor) {
+        return evidence.blindedText(ownAssignment(assignmentId, actor).getSubmissionId(), fileId);
+    }
+
+    /**
+     * Records the scorer's marks, then tells the process. Results are immutable: sending the same marks again
+     * only repeats the message (for a client that did not hear the answer); different marks are refused.
+     */
+    @Transactional
+    public ScoringRules.TaskResult record(long assignmentId, ScoreSheet sheet, Actor actor) {
+        ScoringAssignment assignment = ownAssignment(assignmentId, actor);
+        ScoringCase scoringCase = cases.findById(assignment.getSubmissionId()).orElseThrow();
+        Rubric rubric = rubrics.rubric(scoringCase.getHandbookVersion(), scoringCase.getTask());
+        ScoringRules.TaskResult result;
+        try {
+            result = rules.score(rubric, sheet.conditionCode(), sheet.indicators());
+        } catch (ScoringRules.InvalidMarks invalid) {
+            throw ApiProblem.invalid("The score sheet does not fit the Task " + rubric.task() + " rubric.",
+                    invalid.problems());
+        }
+        String resultJson = scoring.toJson(result);
+        if (assignment.getStatus() == ScoringAssignment.Status.SCORED) {
+            if (!scoring.fromJson(assignment.getResult()).equals(result)) {
+                throw ApiProblem.conflict("Assignment " + assignmentId + " is already scored; recorded scores "
+                        + "cannot be changed.");
+            }
+        } else {
+            BigDecimal taskScore = result.taskScore();
+            assignment.recordResult(taskScore, resultJson, Instant.now(clock));
+        }
+        AfterCommit.run(() -> messages.publishOnce(SCORE_RECORDED, String.valueOf(assignmentId),
+                SCORE_RECORDED + "-" + assignmentId, Map.of()));
+        return result;
+    }
+
+    private ScoringAssignment ownAssignment(long assignmentId, Actor actor) {
+        Scorer scorer = scorerOf(actor);
+        return assignments.findById(assignmentId).filter(assignment -> assignment.getScorerId().equals(scorer.getId()))
+                .orElseThrow(() -> ApiProblem.notFound("You have no assignment " + assignmentId + "."));
+    }
+
+    private Scorer scorerOf(Actor actor) {
+        return scorers.findByUsername(actor.username())
+                .orElseThrow(() -> ApiProblem.forbidden("You are not in the scorer pool."));
+    }
+}

@@ -1,0 +1,19 @@
+package org.palflow.scoring;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ScoringAssignmentRepository extends JpaRepository<ScoringAssignment, Long> {
+
+    List<ScoringAssignment> findBySubmissionIdOrderByIdAsc(long submissionId);
+
+    Optional<ScoringAssignment> findBySubmissionIdAndPurpose(long submissionId, ScoringAssignment.Purpose purpose);
+
+    List<ScoringAssignment> findByScorerIdOrderByIdDesc(long scorerId);
+
+    /** Open assignments per scorer: [scorerId, count]. */
+    @Query("select a.scorerId, count(a) from ScoringAssignment a where a.status = 'OPEN' group by a.scorerId")
+    List<Object[]> openPerScorer();
+}

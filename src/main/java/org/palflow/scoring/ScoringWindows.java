@@ -1,0 +1,106 @@
+package org.palflow.scoring;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.palflow.platform.process.AfterCommit;
+import org.palflow.platform.process.ProcessMessages;
+import org.palflow.platform.security.Actor;
+import org.palflow.platform.web.ApiProblem;
+import org.palflow.program.HandbookVersionRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Scoring windows: admins define them; each submission belongs to the first open window that accepts it. */
+@Service
+public class ScoringWindows {
+
+    static final String WINDOW_OPENED = "scoring-window-opened";
+
+    public record NewWindow(String name, LocalDate submissionDeadline, LocalDate scoreReportDate,
+            List<AcceptedTasks> accepts) {
+    }
+
+    public record AcceptedTasks(String handbookVersion, List<Integer> tasks) {
+    }
+
+    private final ScoringWindowRepository windows;
+    private final ScoringCaseRepository cases;
+    private final HandbookVersionRepository handbooks;
+    private final ProcessMessages messages;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ScoringWindows(ScoringWindowRepository windows, ScoringCaseRepository cases, HandbookVersionRepository handbooks,
+            ProcessMessages messages, Clock clock, @Value("${pal.zone}") ZoneId zone) {
+        this.windows = windows;
+        this.cases = cases;
+        this.handbooks = handbooks;
+        this.messages = messages;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Transactional
+    public ScoringWindow create(NewWindow request, Actor admin) {
+        List<String> errors = new ArrayList<>();
+        if (request.name() == null || request.name().isBlank()) {
+            errors.add("name is required");
+        }
+        if (request.submissionDeadline() == null || request.scoreReportDate() == null) {
+            errors.add("submissionDeadline and scoreReportDate are required");
+        } else if (!request.scoreReportDate().isAfter(request.submissionDeadline())) {
+            errors.add("scoreReportDate must come after submissionDeadline");
+        }
+        Set<ScoringWindow.Accepted> accepted = new HashSet<>();
+        for (AcceptedTasks tasks : request.accepts() == null ? List.<AcceptedTasks>of() : request.accepts()) {
+            if (tasks.handbookVersion() == null || !handbooks.existsById(tasks.handbookVersion())) {
+                errors.add("there is no handbook version " + tasks.handbookVersion());
+            }
+            for (Integer task : tasks.tasks() == null ? List.<Integer>of() : tasks.tasks()) {
+                if (task == null || task < 1 || task > 4) {
+                    errors.add("tasks are 1 to 4, not " + task);
+                } else {
+                    accepted.add(new ScoringWindow.Accepted(tasks.handbookVersion(), task));
+                }
+            }
+        }
+        if (accepted.isEmpty()) {
+            errors.add("a window must accept at least one task of one handbook version");
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid("The scoring window is not valid.", errors);
+        }
+        ScoringWindow window = windows.save(new ScoringWindow(request.name().strip(), request.submissionDeadline(),
+                request.scoreReportDate(), accepted, admin.username(), Instant.now(clock)));
+        List<Long> waiting = cases.findByStatus(ScoringCase.Status.WAITING_FOR_WINDOW).stream()
+                .filter(waitingCase -> window.accepts(waitingCase.getHandbookVersion(), waitingCase.getTask()))
+                .map(ScoringCase::getSubmissionId).toList();
+        AfterCommit.run(() -> waiting.forEach(submissionId -> messages.publishOnce(WINDOW_OPENED,
+                String.valueOf(submissionId), WINDOW_OPENED + "-" + window.getId() + "-" + submissionId, Map.of())));
+        return window;
+    }
+
+    public List<ScoringWindow> all() {
+        return windows.findAllByOrderBySubmissionDeadlineAsc();
+    }
+
+    /** The first window, by deadline, still open at {@code submittedAt} that accepts this handbook and task. */
+    Optional<ScoringWindow> windowFor(String handbookVersion, int task, Instant submittedAt) {
+        LocalDate submittedOn = submittedAt.atZone(zone).toLocalDate();
+        return windows.findBySubmissionDeadlineGreaterThanEqualOrderBySubmissionDeadlineAsc(submittedOn).stream()
+                .filter(window -> window.accepts(handbookVersion, task)).findFirst();
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+}

@@ -1,0 +1,9 @@
+package org.palflow.scoring;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface TaskScoreRepository extends JpaRepository<TaskScore, Long> {
+
+    List<TaskScore> findBySubmissionIdOrderByIdAsc(long submissionId);
+}

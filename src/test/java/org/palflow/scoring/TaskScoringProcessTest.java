@@ -1,0 +1,225 @@
+package org.palflow.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.palflow.scoring.ScoringAssignment.Purpose;
+import org.palflow.support.TestMail;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Every path of processes/task-scoring.bpmn on the real engine, database and SMTP server. */
+class TaskScoringProcessTest extends ScoringTest {
+
+    @Autowired
+    TaskScoreRepository taskScores;
+
+    @Test
+    void aSubmissionBetweenWindowsWaitsThenIsScoredBlindedAndReportedOnTheReportDate() {
+        long submissionId = submit("emery", 1, 101, null);
+        long instance = scoringInstance(submissionId);
+        awaitProcess(instance, process -> process.isWaitingAtElements("next-window-opens"));
+        assertThat(status("emery", submissionId).get("status").asText()).isEqualTo("WAITING_FOR_WINDOW");
+
+        openWindow(2, 30);
+        awaitProcess(instance, process -> process.isWaitingAtElements("window-closes"));
+        assertThat(status("emery", submissionId).get("status").asText()).isEqualTo("IN_WINDOW");
+        closeWindowOf("emery", submissionId);
+        ScoringAssignment first = awaitAssignment(submissionId, Purpose.FIRST);
+        awaitProcess(instance, process -> process.isWaitingAtElements("await-score"))
+                .hasPassedElementsInOrder("place-in-window", "next-window-opens", "place-in-window", "window-closes",
+                        "screen-originality", "assign-scorer");
+        String scorer = scorerOf(first);
+        assertThat(scorer).as("eligible scorers only").isIn("sam", "quinn", "kai", "lee");
+        assertThat(TestMail.subjectsTo(scorer + ".scorer@palflow.example")).contains("A PAL submission to score");
+
+        List<String> scorerSaw = new ArrayList<>();
+        scorerSaw.add(as(scorer).get("/api/scorer/assignments").getBody().toString());
+        JsonNode blinded = as(scorer).get("/api/scorer/assignments/" + first.getId()).getBody();
+        scorerSaw.add(blinded.toString());
+        assertThat(blinded.get("indicators").findValuesAsText("code")).containsExactlyElementsOf(indicators(1));
+        for (JsonNode file : blinded.get("files")) {
+            ResponseEntity<JsonNode> text = as(scorer).get("/api/scorer/assignments/" + first.getId() + "/files/"
+                    + file.get("fileId").asText() + "/text");
+            assertThat(text.getStatusCode()).isEqualTo(HttpStatus.OK);
+            scorerSaw.add(text.getBody().toString());
+        }
+        assertThat(blinded.get("files")).hasSize(7);
+        assertThat(String.join("\n", scorerSaw)).doesNotContainIgnoringCase("Emery").doesNotContainIgnoringCase("Lincoln")
+                .doesNotContainIgnoringCase("Springfield").doesNotContainIgnoringCase("BAYSTATE")
+                .doesNotContainIgnoringCase("Bay State").doesNotContain("palflow.example");
+        assertThat(as("taylor").get("/api/scorer/assignments/" + first.getId()).getStatusCode())
+                .as("another scorer's assignment").isEqualTo(HttpStatus.NOT_FOUND);
+
+        assertThat(scoreAll(first, 1, "3.00").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(scoreAll(first, 1, "3.00").getStatusCode()).as("the same marks again").isEqualTo(HttpStatus.OK);
+        ResponseEntity<JsonNode> changed = scoreAll(first, 1, "3.50");
+        assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(changed.getBody().get("detail").asText()).contains("recorded scores cannot be changed");
+        awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"));
+        assertThat(as("emery").get("/api/submissions/" + submissionId + "/score-report").getStatusCode())
+                .as("not before the report date").isEqualTo(HttpStatus.NOT_FOUND);
+
+        reachReportDateOf("emery", submissionId);
+        awaitProcess(instance, process -> process.isCompleted())
+                .hasPassedElementsInOrder("await-score", "decide-next-scoring", "score-report-date",
+                        "release-score-report", "scores-reported");
+        JsonNode report = as("emery").get("/api/submissions/" + submissionId + "/score-report").getBody();
+        LocalDate reportDate = LocalDate.parse(report.get("reportDate").asText());
+        assertThat(report.get("taskScore").decimalValue()).isEqualByComparingTo("3.00");
+        assertThat(report.get("thresholdMet").asBoolean()).isTrue();
+        assertThat(report.get("incomplete").asBoolean()).isFalse();
+        assertThat(report.get("indicators").findValuesAsText("band")).containsOnly("Meeting").hasSize(6);
+        assertThat(report.get("validUntil").asText()).isEqualTo(reportDate.plusYears(7).toString());
+        assertThat(report.get("basis").asText()).isEqualTo("single scoring");
+        assertThat(report.get("nextSteps").toString()).contains("rescoring");
+        assertThat(TestMail.subjectsTo("emery.candidate@palflow.example")).contains("Your PAL Task 1 score report");
+        assertThat(status("emery", submissionId).get("status").asText()).isEqualTo("REPORTED");
+    }
+
+    @Test
+    void aLateScorerIsRemindedAtTheDueDateThenTheAdminIsTold() {
+        InScoring scoring = inScoring("emery", 2, 102);
+        long submissionId = scoring.submissionId();
+        long instance = scoring.instance();
+        ScoringAssignment first = scoring.first();
+        awaitProcess(instance, process -> process.isWaitingAtElements("await-score"));
+
+        advanceTime(java.time.Duration.ofDays(10).plusMinutes(1));
+        String scorerMail = scorerOf(first) + ".scorer@palflow.example";
+        eventually(() -> Optional.of(TestMail.subjectsTo(scorerMail)).filter(s -> s.contains("Reminder: a PAL score is due")));
+        assertThat(TestMail.subjectsTo("alex.admin@palflow.example")).doesNotContain("A PAL scorer is late");
+        advanceTime(java.time.Duration.ofDays(3));
+        eventually(() -> Optional.of(TestMail.subjectsTo("alex.admin@palflow.example"))
+                .filter(s -> s.contains("A PAL scorer is late")));
+
+        scoreAll(first, 2, "3.60");
+        awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"))
+                .hasPassedElementsInOrder("assign-scorer", "scoring-due", "remind-scorer", "reminder-sent")
+                .hasPassedElementsInOrder("scorer-late", "escalate-late-scorer", "admin-told-late")
+                .hasPassedElement("decide-next-scoring");
+    }
+
+    @Test
+    void aScoreNearTheThresholdIsScoredAgainByAnotherScorerAndAgreeingScoresStandAsTheirMean() {
+        InScoring scoring = inScoring("finley", 1, 201);
+        long submissionId = scoring.submissionId();
+        long instance = scoring.instance();
+        ScoringAssignment first = scoring.first();
+        scoreAll(first, 1, "2.20");
+        ScoringAssignment second = awaitAssignment(submissionId, Purpose.SECOND);
+        assertThat(second.getScorerId()).isNotEqualTo(first.getScorerId());
+        scoreAll(second, 1, "2.40");
+        awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"))
+                .hasPassedElement("assign-scorer", 2).hasPassedElement("decide-next-scoring", 2);
+        reachReportDateOf("finley", submissionId);
+        awaitProcess(instance, process -> process.isCompleted());
+
+        JsonNode report = as("finley").get("/api/submissions/" + submissionId + "/score-report").getBody();
+        assertThat(report.get("taskScore").decimalValue()).isEqualByComparingTo("2.30");
+        assertThat(report.get("basis").asText()).isEqualTo("mean of two agreeing scorings");
+        assertThat(report.get("indicators").findValuesAsText("band")).containsOnly("Developing");
+        assertThat(assignments.findBySubmissionIdAndPurpose(submissionId, Purpose.ADJUDICATION)).isEmpty();
+    }
+
+    @Test
+    void disagreeingScoresGoToAnAdjudicatorWhoseScoreStands() {
+        InScoring scoring = inScoring("finley", 2, 202);
+        long submissionId = scoring.submissionId();
+        long instance = scoring.instance();
+        ScoringAssignment first = scoring.first();
+        scoreAll(first, 2, "2.00");
+        ScoringAssignment second = awaitAssignment(submissionId, Purpose.SECOND);
+        scoreAll(second, 2, "2.80");
+        ScoringAssignment adjudication = awaitAssignment(submissionId, Purpose.ADJUDICATION);
+        assertThat(List.of(first.getScorerId(), second.getScorerId(), adjudication.getScorerId())).doesNotHaveDuplicates();
+        scoreAll(adjudication, 2, "2.50");
+        awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"))
+                .hasPassedElement("assign-scorer", 3);
+        reachReportDateOf("finley", submissionId);
+        awaitProcess(instance, process -> process.isCompleted());
+
+        JsonNode report = as("finley").get("/api/submissions/" + submissionId + "/score-report").getBody();
+        assertThat(report.get("taskScore").decimalValue()).isEqualByComparingTo("2.50");
+        assertThat(report.get("basis").asText()).isEqualTo("adjudicated: the adjudicator's result stands");
+        assertThat(taskScores.findBySubmissionIdOrderByIdAsc(submissionId)).hasSize(1);
+    }
+
+    @Test
+    void aConditionCodeMakesTheTaskIncompleteWithXOnEveryOtherIndicator() {
+        InScoring scoring = inScoring("finley", 4, 204);
+        long submissionId = scoring.submissionId();
+        long instance = scoring.instance();
+        ScoringAssignment first = scoring.first();
+        ResponseEntity<JsonNode> wrongCode = as(scorerOf(first)).post("/api/scorer/assignments/" + first.getId()
+                + "/score", Map.of("conditionCode", "B"));
+        assertThat(wrongCode.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(wrongCode.getBody().get("errors").toString()).contains("condition code B does not apply to task 4");
+        Map<String, Object> marks = new java.util.LinkedHashMap<>();
+        indicators(4).forEach(code -> marks.put(code, Map.of("score", "3.00")));
+        marks.put("4.b.1", Map.of("conditionCode", "F"));
+        assertThat(as(scorerOf(first)).post("/api/scorer/assignments/" + first.getId() + "/score",
+                Map.of("indicators", marks)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"))
+                .hasPassedElement("assign-scorer", 1);
+        reachReportDateOf("finley", submissionId);
+        awaitProcess(instance, process -> process.isCompleted());
+
+        JsonNode report = as("finley").get("/api/submissions/" + submissionId + "/score-report").getBody();
+        assertThat(report.get("incomplete").asBoolean()).isTrue();
+        assertThat(report.hasNonNull("taskScore")).isFalse();
+        assertThat(report.get("thresholdMet").asBoolean()).isFalse();
+        assertThat(report.get("indicators").findValuesAsText("conditionCode"))
+                .containsExactly("X", "X", "F", "X", "X", "X");
+        assertThat(report.get("conditionCodes").get("F").asText()).startsWith("A strategy was not implemented");
+        assertThat(report.get("conditionCodes").has("X")).isTrue();
+        assertThat(report.get("nextSteps").toString()).contains("Incomplete");
+    }
+
+    @Test
+    void whenNobodyIsEligibleTheAdminIsToldWhyAndAssignmentIsTriedAgain() {
+        List<Scorer> eligible = scorers.findByActiveTrue().stream()
+                .filter(scorer -> List.of("sam", "quinn", "kai", "lee").contains(scorer.getUsername())).toList();
+        try {
+            setActive(eligible, false);
+            openWindow(1, 30);
+            long submissionId = submit("harper", 4, 304, null);
+            long instance = scoringInstance(submissionId);
+            closeWindowOf("harper", submissionId);
+            awaitProcess(instance, process -> process.isWaitingAtElements("retry-assignment"))
+                    .hasPassedElementsInOrder("nobody-eligible", "tell-admin-no-scorer");
+            String mail = eventually(() -> TestMail.to("alex.admin@palflow.example").stream().map(TaskScoringProcessTest::text)
+                    .filter(text -> text.contains("Submission " + submissionId + " cannot")).findFirst());
+            assertThat(mail).contains("No eligible scorer among 2 active: 1 from the candidate's district, "
+                    + "1 from their preparation program, 0 already scored this submission, 0 at capacity.");
+
+            setActive(eligible, true);
+            advanceTime(java.time.Duration.ofDays(1).plusMinutes(1));
+            awaitAssignment(submissionId, Purpose.FIRST);
+            awaitProcess(instance, process -> process.isWaitingAtElements("await-score"))
+                    .hasPassedElementsInOrder("tell-admin-no-scorer", "retry-assignment", "assign-scorer");
+        } finally {
+            setActive(eligible, true);
+        }
+    }
+
+    private void setActive(List<Scorer> pool, boolean active) {
+        pool.forEach(scorer -> scorer.setActive(active));
+        scorers.saveAll(pool);
+    }
+
+    private static String text(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return String.valueOf(message.getContent());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
