@@ -61,9 +61,14 @@ public class AdministrativeReviews {
                 .orElseThrow(() -> ApiProblem.notFound("Submission " + submissionId + " is not under review."));
     }
 
+    /** Tells the admin; a review decided before a restart sends its decision to the resumed process again. */
     @Transactional
     public void announce(long submissionId) {
         AdministrativeReview review = review(submissionId);
+        if (review.getStatus() != AdministrativeReview.Status.OPEN) {
+            AfterCommit.run(() -> publishDecision(submissionId, review.getStatus()));
+            return;
+        }
         notifier.send("review-opened-" + submissionId, adminEmail, "A PAL submission needs administrative review",
                 "Submission " + submissionId + " shares " + review.getSharedFingerprints() + " passages' fingerprints "
                         + "with submission " + review.getMatchedSubmissionId() + ". Compare them and decide: "
@@ -87,9 +92,13 @@ public class AdministrativeReviews {
         }
         review.decide(decision.outcome(), decision.resubmitAfter(), decision.note(), admin.username(),
                 Instant.now(clock));
-        AfterCommit.run(() -> messages.publishOnce(REVIEW_DECIDED, String.valueOf(submissionId),
-                REVIEW_DECIDED + "-" + submissionId, Map.of("reviewOutcome", decision.outcome().name())));
+        AfterCommit.run(() -> publishDecision(submissionId, decision.outcome()));
         return review;
+    }
+
+    private void publishDecision(long submissionId, AdministrativeReview.Status outcome) {
+        messages.publishOnce(REVIEW_DECIDED, String.valueOf(submissionId), REVIEW_DECIDED + "-" + submissionId,
+                Map.of("reviewOutcome", outcome.name()));
     }
 
     /** Tells the candidate how the review ended; never the other candidate's identity. */

@@ -16,8 +16,8 @@ import java.util.Set;
  */
 public final class Fingerprints {
 
-    static final int K = 5;
-    static final int WINDOW = 8;
+    static final int K = 4;
+    static final int WINDOW = 6;
     private static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "and", "or", "but", "of", "to", "in",
             "on", "at", "by", "for", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it",
             "its", "this", "that", "these", "those", "their", "our", "we", "i", "my", "they", "them", "he", "she",

@@ -49,7 +49,10 @@ public final class OriginalityIndex {
         documents++;
     }
 
-    /** The earlier document that shares the most of these fingerprints, if any shares at least {@code minimum}. */
+    /**
+     * The earlier document that shares the most of these fingerprints (the lowest-numbered one on a tie), if any
+     * shares at least {@code minimum}.
+     */
     public Optional<Candidate> closest(long[] fingerprints, int minimum) {
         return closest(fingerprints, minimum, document -> true);
     }
@@ -64,7 +67,9 @@ public final class OriginalityIndex {
             }
         }
         return shared.entrySet().stream().filter(entry -> entry.getValue() >= minimum && eligible.test(entry.getKey()))
-                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                // On a tie the earliest document is the likelier source.
+                .max(Map.Entry.<Integer, Integer>comparingByValue()
+                        .thenComparing(Map.Entry.<Integer, Integer>comparingByKey().reversed()))
                 .map(entry -> new Candidate(entry.getKey(), entry.getValue()));
     }
 

@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OriginalityScreening {
 
-    /** Shared fingerprints that make a match: about 45 words of shared passage with the default winnowing. */
+    /** Shared fingerprints that make a match: about 30 words of shared passage with the default winnowing. */
     static final int DEFAULT_MIN_SHARED = 6;
     private static final int PASSAGE_WORDS = 80;
 
@@ -55,9 +55,12 @@ public class OriginalityScreening {
         this.allowed = allowListFingerprints(resources, allowList);
     }
 
-    /** Whether the submission matches an earlier one; screening again returns the first verdict. */
+    /**
+     * Whether the submission matches an earlier one; screening again returns the first verdict. One at a time:
+     * submissions of a window are screened together at its deadline, and each must see the ones before it.
+     */
     @Transactional
-    public boolean screen(long submissionId) {
+    public synchronized boolean screen(long submissionId) {
         Optional<ScreeningRecord> screened = records.findById(submissionId);
         if (screened.isPresent()) {
             return screened.get().getMatchedSubmissionId() != null;
@@ -82,7 +85,7 @@ public class OriginalityScreening {
     }
 
     /** Adds the submissions screened since this index was last filled, here or on another instance. */
-    private synchronized void catchUp() {
+    private void catchUp() {
         if (records.count() == index.documents()) {
             return;
         }
@@ -94,7 +97,7 @@ public class OriginalityScreening {
         }
     }
 
-    private synchronized void add(long submissionId, long candidateId, long[] hashes) {
+    private void add(long submissionId, long candidateId, long[] hashes) {
         int document = documentOf(submissionId);
         if (candidateOfSubmission.putIfAbsent(document, candidateId) == null) {
             index.add(document, hashes);

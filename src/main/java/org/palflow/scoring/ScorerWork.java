@@ -109,9 +109,13 @@ public class ScorerWork {
             BigDecimal taskScore = result.taskScore();
             assignment.recordResult(taskScore, resultJson, Instant.now(clock));
         }
-        AfterCommit.run(() -> messages.publishOnce(SCORE_RECORDED, String.valueOf(assignmentId),
-                SCORE_RECORDED + "-" + assignmentId, Map.of()));
+        AfterCommit.run(() -> announceScore(messages, assignmentId));
         return result;
+    }
+
+    static void announceScore(ProcessMessages messages, long assignmentId) {
+        messages.publishOnce(SCORE_RECORDED, String.valueOf(assignmentId), SCORE_RECORDED + "-" + assignmentId,
+                Map.of());
     }
 
     private ScoringAssignment ownAssignment(long assignmentId, Actor actor) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 @Entity
 public class ScoringCase {
 
+    /** In the order a case goes through them. */
     public enum Status {
         WAITING_FOR_WINDOW, IN_WINDOW, SCREENING, IN_REVIEW, VOIDED, SCORING, SCORED, REPORTED
     }
@@ -36,9 +37,12 @@ public class ScoringCase {
         this.updatedAt = now;
     }
 
+    /** Only forward: a process resumed after a restart passes earlier steps again without setting the case back. */
     void move(Status status, Instant now) {
-        this.status = status;
-        this.updatedAt = now;
+        if (status.compareTo(this.status) > 0) {
+            this.status = status;
+            this.updatedAt = now;
+        }
     }
 
     void placeIn(long windowId, Instant now) {

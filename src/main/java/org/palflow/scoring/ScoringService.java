@@ -16,6 +16,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.palflow.drafting.SubmittedEvidence;
 import org.palflow.platform.mail.Notifier;
+import org.palflow.platform.process.AfterCommit;
+import org.palflow.platform.process.ProcessMessages;
 import org.palflow.registration.Registration;
 import org.palflow.registration.RegistrationRepository;
 import org.palflow.scoring.ScoringAssignment.Purpose;
@@ -63,6 +65,7 @@ public class ScoringService {
     private final ScoringRules rules;
     private final Notifier notifier;
     private final ObjectMapper json;
+    private final ProcessMessages messages;
     private final Clock clock;
     private final Duration scoringPeriod;
     private final Duration escalateAfterLate;
@@ -72,7 +75,7 @@ public class ScoringService {
             ScorerRepository scorers, ScoringAssignmentRepository assignments, TaskScoreRepository taskScores,
             RescoringRequestRepository rescoringRequests,
             RegistrationRepository registrations, SubmittedEvidence evidence, RubricCatalog rubrics,
-            ScoringRules rules, Notifier notifier, ObjectMapper json, Clock clock,
+            ScoringRules rules, Notifier notifier, ObjectMapper json, ProcessMessages messages, Clock clock,
             @Value("${pal.scoring.scoring-period}") Duration scoringPeriod,
             @Value("${pal.scoring.escalate-after-late}") Duration escalateAfterLate,
             @Value("${pal.admin-email}") String adminEmail) {
@@ -89,6 +92,7 @@ public class ScoringService {
         this.rules = rules;
         this.notifier = notifier;
         this.json = json;
+        this.messages = messages;
         this.clock = clock;
         this.scoringPeriod = scoringPeriod;
         this.escalateAfterLate = escalateAfterLate;
@@ -118,11 +122,18 @@ public class ScoringService {
         cases.findById(submissionId).ifPresent(scoringCase -> scoringCase.move(status, now()));
     }
 
-    /** Gives the submission to a scorer for {@code purpose}; asking again returns the same assignment. */
+    /**
+     * Gives the submission to a scorer for {@code purpose}; asking again returns the same assignment. If that one
+     * is already scored (a process resumed after a restart), its score-recorded message goes out again so the
+     * process does not wait for a score it already has.
+     */
     @Transactional
     public Assigned assign(long submissionId, Purpose purpose) {
         Optional<ScoringAssignment> existing = assignments.findBySubmissionIdAndPurpose(submissionId, purpose);
         if (existing.isPresent()) {
+            if (existing.get().getStatus() == ScoringAssignment.Status.SCORED) {
+                AfterCommit.run(() -> ScorerWork.announceScore(messages, existing.get().getId()));
+            }
             return assigned(existing.get());
         }
         SubmittedEvidence.Submission submission = evidence.submission(submissionId);
@@ -211,8 +222,9 @@ public class ScoringService {
                 scoringCase.getTask(), outcome.standing().taskScore(), toJson(outcome.standing()), outcome.basis(), null,
                 reportedOn, reportedOn.plusYears(VALID_YEARS), now()));
         scoringCase.move(ScoringCase.Status.REPORTED, now());
-        notifyCandidate(score, "Your PAL Task " + score.getTask() + " score report", "Your score report for Task "
-                + score.getTask() + " is ready: GET /api/submissions/" + submissionId + "/score-report");
+        notifyCandidate("score-report-" + score.getId(), score, "Your PAL Task " + score.getTask() + " score report",
+                "Your score report for Task " + score.getTask() + " is ready: GET /api/submissions/" + submissionId
+                        + "/score-report");
         return score;
     }
 
@@ -231,11 +243,13 @@ public class ScoringService {
             TaskScore amended = taskScores.saveAndFlush(new TaskScore(submissionId, original.getCandidateId(),
                     original.getTask(), outcome.standing().taskScore(), toJson(outcome.standing()), outcome.basis(),
                     original.getId(), original.getReportDate(), original.getValidUntil(), now()));
-            notifyCandidate(amended, "Your amended PAL Task " + amended.getTask() + " score report",
+            notifyCandidate("score-report-" + amended.getId(), amended, "Your amended PAL Task " + amended.getTask()
+                            + " score report",
                     "Rescoring changed your Task " + amended.getTask() + " result: GET /api/submissions/"
                             + submissionId + "/score-report");
         } else if (!outcome.changed()) {
-            notifyCandidate(original, "Your PAL Task " + original.getTask() + " rescoring",
+            notifyCandidate("rescoring-confirmed-" + submissionId, original, "Your PAL Task " + original.getTask()
+                            + " rescoring",
                     "Rescoring confirmed your Task " + original.getTask() + " result: GET /api/submissions/"
                             + submissionId + "/score-report");
         }
@@ -279,9 +293,9 @@ public class ScoringService {
         return rules.afterScorings(rubric, results);
     }
 
-    private void notifyCandidate(TaskScore score, String subject, String body) {
-        registrations.findById(score.getCandidateId()).ifPresent(candidate -> notifier.send("score-report-"
-                + score.getId(), candidate.getEmail(), subject, body));
+    private void notifyCandidate(String dedupeKey, TaskScore score, String subject, String body) {
+        registrations.findById(score.getCandidateId()).ifPresent(candidate -> notifier.send(dedupeKey,
+                candidate.getEmail(), subject, body));
     }
 
     private Assigned assigned(ScoringAssignment assignment) {

@@ -48,7 +48,7 @@ public class ScoringWorkers {
                     "scoringEscalateAt", assigned.escalateAt().toString());
         } catch (ScoringService.NoEligibleScorer none) {
             throw CamundaError.bpmnError(NO_ELIGIBLE_SCORER, none.getMessage(),
-                    Map.of("noScorerReason", none.getMessage()));
+                    Map.of("noScorerReason", none.getMessage(), "assignmentRetry", assignmentRetry));
         }
     }
 

@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.palflow.platform.embedded.EmbeddedZeebeEngine;
+import org.palflow.support.EvidenceFixtures;
 import org.junit.jupiter.api.Test;
 import org.palflow.PalFlowApplication;
 import org.palflow.support.Api;
@@ -49,6 +56,8 @@ class RestartRecoveryTest {
                     .getStatusCode()).isEqualTo(HttpStatus.OK);
             await().atMost(Duration.ofSeconds(20)).until(() -> outbox().stream()
                     .anyMatch(name -> name.startsWith("component-review_" + draft + "_INVESTIGATE")));
+            submitTask4InAWindow(port);
+            await().atMost(Duration.ofSeconds(20)).until(() -> activated(first, "task-scoring", "window-closes"));
         }
 
         try (ConfigurableApplicationContext second = start()) {
@@ -59,7 +68,38 @@ class RestartRecoveryTest {
                     .postEmpty("/api/drafts/" + draft + "/components/PREPARE/done").getStatusCode() == HttpStatus.OK);
             await().atMost(Duration.ofSeconds(20)).until(() -> outbox().stream()
                     .anyMatch(name -> name.startsWith("component-review_" + draft + "_PREPARE")));
+            // The submission's scoring case is back in the fresh engine, waiting for its window's deadline.
+            await().atMost(Duration.ofSeconds(20)).until(() -> activated(second, "task-scoring", "window-closes"));
         }
+    }
+
+    /** Blake submits Task 4 into a window whose deadline is tomorrow; its scoring waits for the deadline. */
+    private void submitTask4InAWindow(int port) {
+        LocalDate tomorrow = LocalDate.now(ZoneId.of("America/New_York")).plusDays(1);
+        assertThat(Api.as(port, "alex").post("/api/scoring-windows", Map.of("name", "Restart window",
+                "submissionDeadline", tomorrow.toString(), "scoreReportDate", tomorrow.plusDays(28).toString(),
+                "accepts", List.of(Map.of("handbookVersion", "2025-26", "tasks", List.of(4))))).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        Api blake = Api.as(port, "blake");
+        long task4 = blake.post("/api/drafts", Map.of("task", 4)).getBody().get("id").asLong();
+        blake.put("/api/drafts/" + task4 + "/details", Map.of("priorityArea", "Chronic absence in grade 6",
+                "collaborationPoints", "None", "collaborationRationale", "None", "collaborationRoles", "None"));
+        for (String part : new String[] {"A", "B", "C", "D", "E1", "E2", "F"}) {
+            String text = part.equals("A") ? "[X] anonymized [X] no identifying images" : "Task 4 part " + part;
+            blake.putBytes("/api/drafts/{draft}/parts/{part}/file?name={name}", EvidenceFixtures.pdf(text), task4, part,
+                    "part-" + part + ".pdf");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> blake.post("/api/drafts/" + task4 + "/submission",
+                Map.of("acknowledgeWarnings", true)).getStatusCode() == HttpStatus.CREATED);
+    }
+
+    private static boolean activated(ConfigurableApplicationContext context, String process, String element) {
+        RecordStream records = RecordStream.of(context.getBean(EmbeddedZeebeEngine.class).engine()
+                .getRecordStreamSource());
+        return StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
+                .anyMatch(record -> record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+                        && record.getValue().getBpmnProcessId().equals(process)
+                        && record.getValue().getElementId().equals(element));
     }
 
     @Test

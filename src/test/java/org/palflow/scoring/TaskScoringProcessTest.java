@@ -38,7 +38,8 @@ class TaskScoringProcessTest extends ScoringTest {
                         "screen-originality", "assign-scorer");
         String scorer = scorerOf(first);
         assertThat(scorer).as("eligible scorers only").isIn("sam", "quinn", "kai", "lee");
-        assertThat(TestMail.subjectsTo(scorer + ".scorer@palflow.example")).contains("A PAL submission to score");
+        assertThat(mailTextsTo(scorer + ".scorer@palflow.example"))
+                .anyMatch(text -> text.contains("(assignment " + first.getId() + ", first scoring)"));
 
         List<String> scorerSaw = new ArrayList<>();
         scorerSaw.add(as(scorer).get("/api/scorer/assignments").getBody().toString());
@@ -94,11 +95,13 @@ class TaskScoringProcessTest extends ScoringTest {
 
         advanceTime(java.time.Duration.ofDays(10).plusMinutes(1));
         String scorerMail = scorerOf(first) + ".scorer@palflow.example";
-        eventually(() -> Optional.of(TestMail.subjectsTo(scorerMail)).filter(s -> s.contains("Reminder: a PAL score is due")));
-        assertThat(TestMail.subjectsTo("alex.admin@palflow.example")).doesNotContain("A PAL scorer is late");
+        eventually(() -> mailTextsTo(scorerMail).stream()
+                .filter(text -> text.startsWith("Assignment " + first.getId() + " was due")).findFirst());
+        String lateNotice = "has not scored assignment " + first.getId() + " ";
+        assertThat(mailTextsTo("alex.admin@palflow.example")).noneMatch(text -> text.contains(lateNotice));
         advanceTime(java.time.Duration.ofDays(3));
-        eventually(() -> Optional.of(TestMail.subjectsTo("alex.admin@palflow.example"))
-                .filter(s -> s.contains("A PAL scorer is late")));
+        eventually(() -> mailTextsTo("alex.admin@palflow.example").stream().filter(text -> text.contains(lateNotice))
+                .findFirst());
 
         scoreAll(first, 2, "3.60");
         awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"))
@@ -127,6 +130,14 @@ class TaskScoringProcessTest extends ScoringTest {
         assertThat(report.get("basis").asText()).isEqualTo("mean of two agreeing scorings");
         assertThat(report.get("indicators").findValuesAsText("band")).containsOnly("Developing");
         assertThat(assignments.findBySubmissionIdAndPurpose(submissionId, Purpose.ADJUDICATION)).isEmpty();
+
+        advanceTime(java.time.Duration.ofDays(31));
+        ResponseEntity<JsonNode> late = as("finley").postEmpty("/api/submissions/" + submissionId + "/rescoring");
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(late.getBody().get("detail").asText()).startsWith("Rescoring could be requested until "
+                + LocalDate.parse(report.get("reportDate").asText()).plusDays(30));
+        assertThat(as("emery").postEmpty("/api/submissions/" + submissionId + "/rescoring").getStatusCode())
+                .as("another candidate's task").isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
@@ -195,7 +206,7 @@ class TaskScoringProcessTest extends ScoringTest {
             closeWindowOf("harper", submissionId);
             awaitProcess(instance, process -> process.isWaitingAtElements("retry-assignment"))
                     .hasPassedElementsInOrder("nobody-eligible", "tell-admin-no-scorer");
-            String mail = eventually(() -> TestMail.to("alex.admin@palflow.example").stream().map(TaskScoringProcessTest::text)
+            String mail = eventually(() -> mailTextsTo("alex.admin@palflow.example").stream()
                     .filter(text -> text.contains("Submission " + submissionId + " cannot")).findFirst());
             assertThat(mail).contains("No eligible scorer among 2 active: 1 from the candidate's district, "
                     + "1 from their preparation program, 0 already scored this submission, 0 at capacity.");
@@ -215,11 +226,13 @@ class TaskScoringProcessTest extends ScoringTest {
         scorers.saveAll(pool);
     }
 
-    private static String text(jakarta.mail.internet.MimeMessage message) {
-        try {
-            return String.valueOf(message.getContent());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static List<String> mailTextsTo(String address) {
+        return TestMail.to(address).stream().map(message -> {
+            try {
+                return String.valueOf(message.getContent());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 }

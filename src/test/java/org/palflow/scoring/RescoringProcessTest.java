@@ -1,0 +1,78 @@
+package org.palflow.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.palflow.scoring.ScoringAssignment.Purpose;
+import org.palflow.support.TestMail;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** Every path of processes/rescoring.bpmn: the new result stands beyond the gap, the original is confirmed within it. */
+class RescoringProcessTest extends ScoringTest {
+
+    @Autowired
+    TaskScoreRepository taskScores;
+
+    @Test
+    void aRescoringBeyondTheGapStandsAsACorrectionThatPointsAtTheOriginal() {
+        InScoring scoring = released("harper", 2, 302, "3.00");
+        long submissionId = scoring.submissionId();
+        TaskScore original = taskScores.findBySubmissionIdOrderByIdAsc(submissionId).get(0);
+
+        ResponseEntity<JsonNode> requested = as("harper").postEmpty("/api/submissions/" + submissionId + "/rescoring");
+        assertThat(requested.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        ResponseEntity<JsonNode> again = as("harper").postEmpty("/api/submissions/" + submissionId + "/rescoring");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody().get("detail").asText()).contains("a task may be rescored once");
+
+        long rescoring = processInstanceWith("rescoring", "submissionId", submissionId);
+        ScoringAssignment rescorer = awaitAssignment(submissionId, Purpose.RESCORING);
+        assertThat(rescorer.getScorerId()).as("not the first scorer").isNotEqualTo(scoring.first().getScorerId());
+        scoreAll(rescorer, 2, "2.50");
+        awaitProcess(rescoring, process -> process.isCompleted())
+                .hasPassedElementsInOrder("rescoring-requested", "assign-scorer", "await-score", "decide-rescoring",
+                        "rescoring-decided");
+
+        JsonNode report = as("harper").get("/api/submissions/" + submissionId + "/score-report").getBody();
+        assertThat(report.get("taskScore").decimalValue()).isEqualByComparingTo("2.50");
+        assertThat(report.get("amended").asBoolean()).isTrue();
+        assertThat(report.get("replacesScoreId").asLong()).isEqualTo(original.getId());
+        assertThat(report.get("rescoring").asText()).isEqualTo("CHANGED");
+        TaskScore stored = taskScores.findById(original.getId()).orElseThrow();
+        assertThat(stored.getTaskScore()).as("the original is never changed").isEqualByComparingTo("3.00");
+        assertThat(TestMail.subjectsTo("harper.candidate@palflow.example"))
+                .contains("Your amended PAL Task 2 score report");
+    }
+
+    @Test
+    void aRescoringWithinTheGapConfirmsTheOriginal() {
+        InScoring scoring = released("drew", 4, 404, "3.00");
+        long submissionId = scoring.submissionId();
+        as("drew").postEmpty("/api/submissions/" + submissionId + "/rescoring");
+        long rescoring = processInstanceWith("rescoring", "submissionId", submissionId);
+        scoreAll(awaitAssignment(submissionId, Purpose.RESCORING), 4, "3.20");
+        awaitProcess(rescoring, process -> process.isCompleted()).hasPassedElement("decide-rescoring");
+
+        JsonNode report = as("drew").get("/api/submissions/" + submissionId + "/score-report").getBody();
+        assertThat(report.get("taskScore").decimalValue()).isEqualByComparingTo("3.00");
+        assertThat(report.get("amended").asBoolean()).isFalse();
+        assertThat(report.get("rescoring").asText()).isEqualTo("CONFIRMED");
+        assertThat(taskScores.findBySubmissionIdOrderByIdAsc(submissionId)).hasSize(1);
+        eventually(() -> Optional.of(TestMail.subjectsTo("drew.candidate@palflow.example"))
+                .filter(subjects -> subjects.contains("Your PAL Task 4 rescoring")));
+    }
+
+    /** Scored once by the first scorer, and released on the report date. */
+    private InScoring released(String user, int task, long seed, String score) {
+        InScoring scoring = inScoring(user, task, seed);
+        scoreAll(scoring.first(), task, score);
+        awaitProcess(scoring.instance(), process -> process.isWaitingAtElements("score-report-date"));
+        reachReportDateOf(user, scoring.submissionId());
+        awaitProcess(scoring.instance(), process -> process.isCompleted());
+        return scoring;
+    }
+}
