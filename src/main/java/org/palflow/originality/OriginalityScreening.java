@@ -1,12 +1,9 @@
 package org.palflow.originality;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.palflow.drafting.SubmittedEvidence;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +35,7 @@ public class OriginalityScreening {
     private final SubmittedEvidence evidence;
     private final Clock clock;
     private final int minShared;
-    private final Set<Long> allowed;
+    private final AllowList allowed;
     private final OriginalityIndex index = new OriginalityIndex();
     private final Map<Integer, Long> candidateOfSubmission = new ConcurrentHashMap<>();
 
@@ -52,7 +48,11 @@ public class OriginalityScreening {
         this.evidence = evidence;
         this.clock = clock;
         this.minShared = minShared;
-        this.allowed = allowListFingerprints(resources, allowList);
+        try {
+            this.allowed = AllowList.of(resources.getResources(allowList));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the originality allow-list " + allowList, e);
+        }
     }
 
     /**
@@ -105,15 +105,14 @@ public class OriginalityScreening {
     }
 
     private long[] screenable(Fingerprints.Fingerprinted fingerprinted) {
-        return fingerprinted.fingerprints().stream().mapToLong(Fingerprints.Fingerprint::hash)
-                .filter(hash -> !allowed.contains(hash)).toArray();
+        return allowed.screenable(fingerprinted);
     }
 
     /** The words of {@code text} around the first fingerprint it shares with {@code other}. */
     private String passage(Fingerprints.Fingerprinted text, Fingerprints.Fingerprinted other) {
         Set<Long> otherHashes = other.fingerprints().stream().map(Fingerprints.Fingerprint::hash)
                 .collect(Collectors.toSet());
-        int start = text.fingerprints().stream().filter(fp -> otherHashes.contains(fp.hash()) && !allowed.contains(fp.hash()))
+        int start = text.fingerprints().stream().filter(fp -> otherHashes.contains(fp.hash()) && !allowed.allows(fp.hash()))
                 .mapToInt(Fingerprints.Fingerprint::firstWord).findFirst().orElse(0);
         List<String> words = text.words().subList(start, Math.min(text.words().size(), start + PASSAGE_WORDS));
         String passage = String.join(" ", words);
@@ -122,23 +121,5 @@ public class OriginalityScreening {
 
     private static int documentOf(long submissionId) {
         return Math.toIntExact(submissionId);
-    }
-
-    private static Set<Long> allowListFingerprints(ResourcePatternResolver resources, String location) {
-        Set<Long> hashes = new HashSet<>();
-        try {
-            for (Resource resource : resources.getResources(location)) {
-                try (InputStream in = resource.getInputStream()) {
-                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                            .filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
-                    // Every shingle of the allow-list, not only the winnowed ones: a candidate's quotation may
-                    // start anywhere in it.
-                    Fingerprints.allShingles(text).forEach(hashes::add);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the originality allow-list " + location, e);
-        }
-        return hashes;
     }
 }
