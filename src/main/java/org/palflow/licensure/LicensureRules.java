@@ -1,0 +1,131 @@
+package org.palflow.licensure;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The PAL performance standard (seed 004, DOMAIN.md) and the transition rules (seed 001), in one place:
+ * <ul>
+ * <li>each of the four tasks needs a valid score of at least 2.10: released, not voided, not Incomplete, and
+ * within seven years of its score-report date (a score expires on the seventh anniversary of that date);
+ * <li>old-handbook Tasks 1–2 count only if submitted by their handbook's cut-off (July 10, 2025), and passing
+ * scores earned before the transition stay honoured for their seven years;
+ * <li>a complete, scorable pilot submission counts as at least 2.75;
+ * <li>the per-task score used is that of the latest valid attempt (by submission date);
+ * <li>the mean of the four task scores must be at least 2.75 (four tasks at exactly 2.10 do not pass).
+ * </ul>
+ * Every rule's outcome is explained with its numbers.
+ */
+public final class LicensureRules {
+
+    static final BigDecimal THRESHOLD = new BigDecimal("2.10");
+    static final BigDecimal PASSING_AVERAGE = new BigDecimal("2.75");
+    static final BigDecimal PILOT_FLOOR = new BigDecimal("2.75");
+
+    /** One released (or voided) result of one submission of one task. */
+    public record Attempt(long submissionId, int task, String handbookVersion, LocalDate submittedOn,
+            BigDecimal taskScore, boolean voided, LocalDate reportDate, LocalDate validUntil, boolean pilot,
+            LocalDate tasks12SubmitBy) {
+    }
+
+    public record RuleOutcome(String rule, boolean passed, String explanation) {
+    }
+
+    /** The task scores that count (null where a task has none) and each rule's outcome. */
+    public record Decision(boolean passed, List<BigDecimal> taskScores, List<Long> countedSubmissions,
+            BigDecimal average, List<RuleOutcome> rules, List<Integer> tasksToRedo) {
+    }
+
+    private LicensureRules() {
+    }
+
+    public static Decision decide(List<Attempt> attempts, LocalDate today) {
+        List<RuleOutcome> rules = new ArrayList<>();
+        List<BigDecimal> scores = new ArrayList<>();
+        List<Long> counted = new ArrayList<>();
+        List<Integer> redo = new ArrayList<>();
+        for (int task = 1; task <= 4; task++) {
+            int number = task;
+            List<Attempt> ofTask = attempts.stream().filter(attempt -> attempt.task() == number).toList();
+            Optional<Attempt> latest = ofTask.stream().filter(attempt -> counts(attempt, today))
+                    .max(Comparator.comparing(Attempt::submittedOn).thenComparingLong(Attempt::submissionId));
+            if (latest.isEmpty()) {
+                scores.add(null);
+                counted.add(null);
+                redo.add(task);
+                rules.add(new RuleOutcome("task-" + task + "-valid-score", false, "Task " + task + ": "
+                        + whyNone(ofTask, today) + " Draft Task " + task + " again."));
+                continue;
+            }
+            Attempt attempt = latest.get();
+            BigDecimal score = effectiveScore(attempt);
+            scores.add(score);
+            counted.add(attempt.submissionId());
+            boolean meets = score.compareTo(THRESHOLD) >= 0;
+            if (!meets) {
+                redo.add(task);
+            }
+            rules.add(new RuleOutcome("task-" + task + "-valid-score", meets, "Task " + task + ": " + score
+                    + (attempt.pilot() && score.compareTo(attempt.taskScore()) != 0
+                            ? " (pilot submission scored " + attempt.taskScore() + ", counted as at least 2.75)" : "")
+                    + (meets ? " meets" : " is below") + " the 2.10 threshold (submission " + attempt.submissionId()
+                    + ", handbook " + attempt.handbookVersion() + ", valid until " + attempt.validUntil() + ")."));
+        }
+        BigDecimal average = null;
+        if (scores.stream().allMatch(score -> score != null)) {
+            BigDecimal sum = scores.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+            average = sum.divide(BigDecimal.valueOf(4), 4, RoundingMode.UNNECESSARY).stripTrailingZeros();
+            boolean passesAverage = average.compareTo(PASSING_AVERAGE) >= 0;
+            rules.add(new RuleOutcome("average", passesAverage, "The mean of the four task scores is "
+                    + average.toPlainString() + " (" + sum + " / 4), " + (passesAverage ? "at least" : "below")
+                    + " the 2.75 needed to pass."));
+        } else {
+            rules.add(new RuleOutcome("average", false, "The mean of the four task scores needs a valid score on "
+                    + "every task."));
+        }
+        boolean passed = rules.stream().allMatch(RuleOutcome::passed);
+        return new Decision(passed, scores, counted, average, rules, redo);
+    }
+
+    static boolean counts(Attempt attempt, LocalDate today) {
+        return !attempt.voided() && attempt.taskScore() != null && today.isBefore(attempt.validUntil())
+                && !missedCutOff(attempt);
+    }
+
+    private static boolean missedCutOff(Attempt attempt) {
+        return attempt.task() <= 2 && attempt.tasks12SubmitBy() != null
+                && attempt.submittedOn().isAfter(attempt.tasks12SubmitBy());
+    }
+
+    private static BigDecimal effectiveScore(Attempt attempt) {
+        return attempt.pilot() ? attempt.taskScore().max(PILOT_FLOOR) : attempt.taskScore();
+    }
+
+    private static String whyNone(List<Attempt> ofTask, LocalDate today) {
+        if (ofTask.isEmpty()) {
+            return "no released score.";
+        }
+        Attempt latest = ofTask.stream().max(Comparator.comparing(Attempt::submittedOn)).orElseThrow();
+        if (latest.voided()) {
+            return "the latest submission (" + latest.submissionId() + ") was voided.";
+        }
+        if (latest.taskScore() == null) {
+            return "the latest submission (" + latest.submissionId() + ") is Incomplete (condition code).";
+        }
+        if (missedCutOff(latest)) {
+            return "submission " + latest.submissionId() + " under handbook " + latest.handbookVersion()
+                    + " was submitted on " + latest.submittedOn() + ", after that handbook's cut-off of "
+                    + latest.tasks12SubmitBy() + " for Tasks 1-2.";
+        }
+        if (!today.isBefore(latest.validUntil())) {
+            return "the score " + latest.taskScore() + " of submission " + latest.submissionId() + " expired on "
+                    + latest.validUntil() + " (seven years from its score report).";
+        }
+        return "no valid score.";
+    }
+}
