@@ -11,9 +11,12 @@ import java.util.stream.Collectors;
 import org.palflow.mentoring.MentoringQueries;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
+import org.palflow.program.HandbookVersion;
+import org.palflow.program.HandbookVersionRepository;
 import org.palflow.registration.Registration;
 import org.palflow.registration.RegistrationRepository;
 import org.palflow.registration.RegistrationStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -32,9 +35,14 @@ public class DraftingService {
     private final RegistrationRepository registrations;
     private final MentoringQueries mentoring;
     private final Clock clock;
+    private final TaskSubmissionRepository submissions;
+    private final HandbookVersionRepository handbooks;
+    private final ObjectProvider<NewAttempts> newAttempts;
 
     DraftingService(TaskDraftRepository drafts, DraftMilestoneRepository milestones, EvidenceFileRepository files, EvidenceChartCatalog charts,
-            EvidenceStore store, RegistrationRepository registrations, MentoringQueries mentoring, Clock clock) {
+            EvidenceStore store, RegistrationRepository registrations, MentoringQueries mentoring, Clock clock,
+            TaskSubmissionRepository submissions, HandbookVersionRepository handbooks,
+            ObjectProvider<NewAttempts> newAttempts) {
         this.drafts = drafts;
         this.milestones = milestones;
         this.files = files;
@@ -43,6 +51,9 @@ public class DraftingService {
         this.registrations = registrations;
         this.mentoring = mentoring;
         this.clock = clock;
+        this.submissions = submissions;
+        this.handbooks = handbooks;
+        this.newAttempts = newAttempts;
     }
 
     public record Opened(TaskDraft draft, boolean created) {
@@ -62,9 +73,15 @@ public class DraftingService {
         if (open.isPresent()) {
             return new Opened(open.get(), false);
         }
+        Optional<TaskSubmission> last = submissions.findFirstByCandidateIdAndTaskNumberOrderByIdDesc(
+                registration.getId(), task);
+        last.ifPresent(submission -> newAttempts.orderedStream().forEach(policy -> policy.checkMayDraftAgain(registration.getId(),
+                task, submission.getId())));
+        // A new attempt is drafted under the handbook in force now, which may not be the one registered with.
+        String handbook = last.isEmpty() ? registration.getHandbookVersion() : currentHandbook(registration);
         try {
-            TaskDraft draft = drafts.saveAndFlush(new TaskDraft(registration.getId(), task,
-                    registration.getHandbookVersion(), Instant.now(clock)));
+            TaskDraft draft = drafts.saveAndFlush(new TaskDraft(registration.getId(), task, handbook,
+                    Instant.now(clock)));
             milestones.saveAll(java.util.Arrays.stream(DraftMilestone.Component.values())
                     .map(component -> new DraftMilestone(draft.getId(), component)).toList());
             return new Opened(draft, true);
@@ -72,6 +89,14 @@ public class DraftingService {
             return new Opened(drafts.findByCandidateIdAndTaskNumberAndStatus(registration.getId(), task,
                     TaskDraft.Status.DRAFTING).orElseThrow(() -> concurrentOpen), false);
         }
+    }
+
+    private String currentHandbook(Registration registration) {
+        return handbooks.findAll().stream().filter(HandbookVersion::isOpenForRegistration)
+                .map(HandbookVersion::getCode).filter(code -> code.equals(registration.getHandbookVersion()))
+                .findFirst().orElseGet(() -> handbooks.findAll().stream().filter(HandbookVersion::isOpenForRegistration)
+                        .map(HandbookVersion::getCode).max(String::compareTo)
+                        .orElse(registration.getHandbookVersion()));
     }
 
     /** Candidates see their own drafts, mentors their mentees', coordinators and admins all. */

@@ -9,6 +9,8 @@ public interface TaskSubmissionRepository extends JpaRepository<TaskSubmission, 
 
     Optional<TaskSubmission> findByDraftId(long draftId);
 
+    Optional<TaskSubmission> findFirstByCandidateIdAndTaskNumberOrderByIdDesc(long candidateId, int taskNumber);
+
     @Query("select s.id from TaskSubmission s order by s.id")
     List<Long> findAllIds();
 }

@@ -23,6 +23,7 @@ import org.palflow.registration.RegistrationRepository;
 import org.palflow.scoring.ScoringAssignment.Purpose;
 import org.palflow.scoring.ScoringRules.TaskResult;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,6 +67,7 @@ public class ScoringService {
     private final Notifier notifier;
     private final ObjectMapper json;
     private final ProcessMessages messages;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration scoringPeriod;
     private final Duration escalateAfterLate;
@@ -75,7 +77,8 @@ public class ScoringService {
             ScorerRepository scorers, ScoringAssignmentRepository assignments, TaskScoreRepository taskScores,
             RescoringRequestRepository rescoringRequests,
             RegistrationRepository registrations, SubmittedEvidence evidence, RubricCatalog rubrics,
-            ScoringRules rules, Notifier notifier, ObjectMapper json, ProcessMessages messages, Clock clock,
+            ScoringRules rules, Notifier notifier, ObjectMapper json, ProcessMessages messages,
+            ApplicationEventPublisher events, Clock clock,
             @Value("${pal.scoring.scoring-period}") Duration scoringPeriod,
             @Value("${pal.scoring.escalate-after-late}") Duration escalateAfterLate,
             @Value("${pal.admin-email}") String adminEmail) {
@@ -93,6 +96,7 @@ public class ScoringService {
         this.notifier = notifier;
         this.json = json;
         this.messages = messages;
+        this.events = events;
         this.clock = clock;
         this.scoringPeriod = scoringPeriod;
         this.escalateAfterLate = escalateAfterLate;
@@ -222,6 +226,7 @@ public class ScoringService {
                 scoringCase.getTask(), outcome.standing().taskScore(), toJson(outcome.standing()), outcome.basis(), null,
                 reportedOn, reportedOn.plusYears(VALID_YEARS), now()));
         scoringCase.move(ScoringCase.Status.REPORTED, now());
+        events.publishEvent(new TaskScoreChanged(score.getCandidateId(), score.getId()));
         notifyCandidate("score-report-" + score.getId(), score, "Your PAL Task " + score.getTask() + " score report",
                 "Your score report for Task " + score.getTask() + " is ready: GET /api/submissions/" + submissionId
                         + "/score-report");
@@ -243,6 +248,7 @@ public class ScoringService {
             TaskScore amended = taskScores.saveAndFlush(new TaskScore(submissionId, original.getCandidateId(),
                     original.getTask(), outcome.standing().taskScore(), toJson(outcome.standing()), outcome.basis(),
                     original.getId(), original.getReportDate(), original.getValidUntil(), now()));
+            events.publishEvent(new TaskScoreChanged(amended.getCandidateId(), amended.getId()));
             notifyCandidate("score-report-" + amended.getId(), amended, "Your amended PAL Task " + amended.getTask()
                             + " score report",
                     "Rescoring changed your Task " + amended.getTask() + " result: GET /api/submissions/"

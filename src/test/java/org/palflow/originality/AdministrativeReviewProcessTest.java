@@ -88,6 +88,13 @@ class AdministrativeReviewProcessTest extends ScoringTest {
         String mail = outcomeMailTo("drew.candidate@palflow.example");
         assertThat(mail).contains("voided", "You may submit this task again after " + waitUntil)
                 .doesNotContain("Harper").doesNotContain("Emery");
+
+        ResponseEntity<JsonNode> tooSoon = as("drew").post("/api/drafts", Map.of("task", 1));
+        assertThat(tooSoon.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(tooSoon.getBody().get("detail").asText()).isEqualTo("Task 1 was voided after administrative "
+                + "review; it may be drafted again after " + waitUntil + ".");
+        advanceTo(java.time.LocalDate.parse(waitUntil).plusDays(1));
+        assertThat(as("drew").post("/api/drafts", Map.of("task", 1)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
     /** A submission copying Harper's passage, past its deadline and waiting for the admin. */

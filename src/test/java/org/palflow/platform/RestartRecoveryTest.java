@@ -70,6 +70,22 @@ class RestartRecoveryTest {
                     .anyMatch(name -> name.startsWith("component-review_" + draft + "_PREPARE")));
             // The submission's scoring case is back in the fresh engine, waiting for its window's deadline.
             await().atMost(Duration.ofSeconds(20)).until(() -> activated(second, "task-scoring", "window-closes"));
+            // With no ELAR address configured, hand-offs go to the app's own stand-in, once per idempotency key.
+            assertThat(handOff(port, "restart-check-1")).isEqualTo(201);
+            assertThat(handOff(port, "restart-check-1")).isEqualTo(200);
+        }
+    }
+
+    private static int handOff(int port, String idempotencyKey) throws IOException {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/elar-receiver/handoffs"))
+                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"tasks\":{}}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 

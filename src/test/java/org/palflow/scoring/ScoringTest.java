@@ -63,11 +63,14 @@ public abstract class ScoringTest extends PalFlowTest {
         Random random = new Random(seed);
         for (JsonNode part : draft.get("parts")) {
             String code = part.get("code").asText();
-            String text = part.get("kind").asText().equals("FORM") ? "[X] anonymized [X] no identifying images"
+            String kind = part.get("kind").asText();
+            String text = kind.equals("FORM") ? "[X] anonymized [X] no identifying images"
                     : prose(random, 120) + (code.equals("B") && shared != null ? " " + shared : "");
+            boolean video = kind.equals("VIDEO");
             assertThat(as(user).putBytes("/api/drafts/{draft}/parts/{part}/file?name={name}",
-                    EvidenceFixtures.pdf(text), draftId, code, user + "-" + name.replace(' ', '-') + "-" + code + ".pdf")
-                    .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                    video ? EvidenceFixtures.mp4(user + seed + code) : EvidenceFixtures.pdf(text), draftId, code,
+                    user + "-" + name.replace(' ', '-') + "-" + code + (video ? ".mp4" : ".pdf"))
+                    .getStatusCode()).as("part " + code).isEqualTo(HttpStatus.CREATED);
         }
         ResponseEntity<JsonNode> submitted = eventually(() -> Optional.of(as(user).post("/api/drafts/" + draftId
                 + "/submission", Map.of("acknowledgeWarnings", true))).filter(r -> r.getStatusCode() != HttpStatus.CONFLICT

@@ -83,6 +83,10 @@ class TaskScoringProcessTest extends ScoringTest {
         assertThat(report.get("nextSteps").toString()).contains("rescoring");
         assertThat(TestMail.subjectsTo("emery.candidate@palflow.example")).contains("Your PAL Task 1 score report");
         assertThat(status("emery", submissionId).get("status").asText()).isEqualTo("REPORTED");
+        ResponseEntity<JsonNode> again = as("emery").post("/api/drafts", Map.of("task", 1));
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getBody().get("detail").asText()).isEqualTo("Task 1 scored 3.00, which meets the 2.10 "
+                + "threshold and is valid until " + reportDate.plusYears(7) + "; it need not be drafted again.");
     }
 
     @Test
@@ -192,6 +196,15 @@ class TaskScoringProcessTest extends ScoringTest {
         assertThat(report.get("conditionCodes").get("F").asText()).startsWith("A strategy was not implemented");
         assertThat(report.get("conditionCodes").has("X")).isTrue();
         assertThat(report.get("nextSteps").toString()).contains("Incomplete");
+
+        ResponseEntity<JsonNode> newAttempt = as("finley").post("/api/drafts", Map.of("task", 4));
+        assertThat(newAttempt.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(newAttempt.getBody().get("handbookVersion").asText()).isEqualTo("2025-26");
+        long candidateId = as("finley").get("/api/registrations/mine").getBody().get("id").asLong();
+        JsonNode drafts = as("finley").get("/api/candidates/" + candidateId + "/drafts").getBody();
+        assertThat(java.util.stream.StreamSupport.stream(drafts.spliterator(), false)
+                .filter(draft -> draft.get("task").asInt() == 4).map(draft -> draft.get("status").asText()))
+                .as("the earlier attempt stays on record").containsExactlyInAnyOrder("SUBMITTED", "DRAFTING");
     }
 
     @Test
@@ -216,6 +229,9 @@ class TaskScoringProcessTest extends ScoringTest {
             awaitAssignment(submissionId, Purpose.FIRST);
             awaitProcess(instance, process -> process.isWaitingAtElements("await-score"))
                     .hasPassedElementsInOrder("tell-admin-no-scorer", "retry-assignment", "assign-scorer");
+            ResponseEntity<JsonNode> early = as("harper").post("/api/drafts", Map.of("task", 4));
+            assertThat(early.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(early.getBody().get("detail").asText()).startsWith("Task 4 is still in scoring (scoring)");
         } finally {
             setActive(eligible, true);
         }

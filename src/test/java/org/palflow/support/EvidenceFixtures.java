@@ -38,6 +38,16 @@ public final class EvidenceFixtures {
         return body.getBytes(StandardCharsets.ISO_8859_1);
     }
 
+    /** The smallest MP4 a video part takes: an ISO file-type box and a free box holding {@code label}. */
+    public static byte[] mp4(String label) {
+        byte[] free = label.getBytes(StandardCharsets.US_ASCII);
+        java.nio.ByteBuffer video = java.nio.ByteBuffer.allocate(32 + free.length);
+        video.putInt(24).put("ftyp".getBytes(StandardCharsets.US_ASCII)).put("isom".getBytes(StandardCharsets.US_ASCII))
+                .putInt(0x200).put("isommp41".getBytes(StandardCharsets.US_ASCII));
+        video.putInt(8 + free.length).put("free".getBytes(StandardCharsets.US_ASCII)).put(free);
+        return video.array();
+    }
+
     public static byte[] docx(String text) {
         return zip(false,
                 "[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"

@@ -72,6 +72,9 @@ public abstract class PalFlowTest {
         registry.add("pal.data-dir", DATA_DIR::toString);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
+        registry.add("pal.licensure.elar-url", TestElar::url);
+        registry.add("pal.licensure.elar-timeout", () -> "PT1S");
+        registry.add("pal.licensure.retry-backoff", () -> "PT1S");
     }
 
     protected static Path dataDir() {

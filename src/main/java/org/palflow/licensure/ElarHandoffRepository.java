@@ -1,0 +1,12 @@
+package org.palflow.licensure;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ElarHandoffRepository extends JpaRepository<ElarHandoff, Long> {
+
+    List<ElarHandoff> findAllByOrderByDecisionIdDesc();
+
+    Optional<ElarHandoff> findFirstByCandidateIdOrderByDecisionIdDesc(long candidateId);
+}

@@ -1,0 +1,171 @@
+package org.palflow.licensure;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.palflow.platform.mail.Notifier;
+import org.palflow.platform.security.Actor;
+import org.palflow.platform.web.ApiProblem;
+import org.palflow.program.HandbookVersion;
+import org.palflow.program.HandbookVersionRepository;
+import org.palflow.program.ProgramRepository;
+import org.palflow.registration.Registration;
+import org.palflow.registration.RegistrationRepository;
+import org.palflow.registration.RegistrationService;
+import org.palflow.scoring.ScoringResults;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides a candidate's licensure from their released scores, stores the decision with its explanation and, for a
+ * pass, the hand-off to ELAR in the same transaction (the outbox), then tells the candidate and coordinator.
+ */
+@Service
+public class LicensureService {
+
+    public record DecisionView(long decisionId, long candidateId, boolean passed, java.math.BigDecimal average,
+            List<LicensureRules.RuleOutcome> rules, List<Integer> tasksToRedo, Instant decidedAt,
+            String handoff) {
+        // handoff: the state of the hand-off that carries this pass (an unchanged pass is not sent again).
+    }
+
+    record Decided(long decisionId, boolean passed, boolean handOff) {
+    }
+
+    private final ScoringResults results;
+    private final HandbookVersionRepository handbooks;
+    private final LicensureDecisionRepository decisions;
+    private final ElarHandoffRepository handoffs;
+    private final RegistrationRepository registrations;
+    private final RegistrationService registrationService;
+    private final ProgramRepository programs;
+    private final Notifier notifier;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    LicensureService(ScoringResults results, HandbookVersionRepository handbooks, LicensureDecisionRepository decisions,
+            ElarHandoffRepository handoffs, RegistrationRepository registrations,
+            RegistrationService registrationService, ProgramRepository programs, Notifier notifier, ObjectMapper json,
+            Clock clock, @Value("${pal.zone}") ZoneId zone) {
+        this.results = results;
+        this.handbooks = handbooks;
+        this.decisions = decisions;
+        this.handoffs = handoffs;
+        this.registrations = registrations;
+        this.registrationService = registrationService;
+        this.programs = programs;
+        this.notifier = notifier;
+        this.json = json;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Once per process instance: a redelivered job finds the decision it made. */
+    @Transactional
+    public Decided decide(long candidateId, long processInstanceKey) {
+        Optional<LicensureDecision> made = decisions.findByProcessInstanceKey(processInstanceKey);
+        if (made.isPresent()) {
+            return new Decided(made.get().getId(), made.get().isPassed(), handoffs.existsById(made.get().getId()));
+        }
+        Map<String, HandbookVersion> versions = handbooks.findAll().stream()
+                .collect(Collectors.toMap(HandbookVersion::getCode, version -> version));
+        List<LicensureRules.Attempt> attempts = results.ofCandidate(candidateId).stream().map(result -> {
+            HandbookVersion handbook = versions.get(result.handbookVersion());
+            return new LicensureRules.Attempt(result.submissionId(), result.task(), result.handbookVersion(),
+                    LocalDate.ofInstant(result.submittedAt(), zone), result.taskScore(), result.voided(),
+                    result.reportDate(), result.validUntil(), handbook != null && handbook.isPilot(),
+                    handbook == null ? null : handbook.getTasks12SubmitBy());
+        }).toList();
+        LicensureRules.Decision decision = LicensureRules.decide(attempts, LocalDate.ofInstant(clock.instant(), zone));
+        Optional<LicensureRules.Decision> previous = decisions.findFirstByCandidateIdOrderByIdDesc(candidateId)
+                .map(earlier -> read(earlier.getExplanation()));
+        LicensureDecision stored = decisions.saveAndFlush(new LicensureDecision(candidateId, decision.passed(),
+                decision.average(), write(decision), Instant.now(clock), processInstanceKey));
+        boolean handOff = decision.passed() && !previous.filter(earlier -> sameResult(earlier, decision)).isPresent();
+        if (handOff) {
+            handoffs.save(new ElarHandoff(stored.getId(), candidateId, write(payload(stored, decision)),
+                    Instant.now(clock)));
+        }
+        return new Decided(stored.getId(), decision.passed(), handOff);
+    }
+
+    /** The state already has this pass: same submissions with the same scores. */
+    private static boolean sameResult(LicensureRules.Decision earlier, LicensureRules.Decision now) {
+        return earlier.passed() && earlier.countedSubmissions().equals(now.countedSubmissions())
+                && earlier.taskScores().toString().equals(now.taskScores().toString());
+    }
+
+    /** The candidate and their program's coordinator get the decision and its reasons. */
+    @Transactional
+    public void announce(long decisionId) {
+        LicensureDecision decision = decisions.findById(decisionId).orElseThrow();
+        Registration candidate = registrations.findById(decision.getCandidateId()).orElseThrow();
+        LicensureRules.Decision explained = read(decision.getExplanation());
+        String body = (decision.isPassed() ? "You meet the PAL performance standard; your result goes to the state "
+                + "for licensure." : "You do not yet meet the PAL performance standard.") + "\n\n"
+                + explained.rules().stream().map(rule -> (rule.passed() ? "[met] " : "[not met] ") + rule.explanation())
+                        .collect(Collectors.joining("\n"));
+        String subject = "Your PAL licensure decision";
+        notifier.send("licensure-decision-" + decisionId, candidate.getEmail(), subject, body);
+        programs.findByCode(candidate.getProgramCode()).ifPresent(program -> notifier.send(
+                "licensure-decision-coordinator-" + decisionId, program.getCoordinatorEmail(),
+                "PAL licensure decision for " + candidate.getFullName(), body));
+    }
+
+    @Transactional(readOnly = true)
+    public DecisionView latest(long candidateId, Actor actor) {
+        registrationService.visibleTo(candidateId, actor);
+        LicensureDecision decision = decisions.findFirstByCandidateIdOrderByIdDesc(candidateId)
+                .orElseThrow(() -> ApiProblem.notFound("No licensure decision yet for candidate " + candidateId
+                        + "; one is made whenever a task score is released or expires."));
+        LicensureRules.Decision explained = read(decision.getExplanation());
+        return new DecisionView(decision.getId(), candidateId, decision.isPassed(), decision.getAverage(),
+                explained.rules(), explained.tasksToRedo(), decision.getDecidedAt(),
+                decision.isPassed() ? handoffs.findFirstByCandidateIdOrderByDecisionIdDesc(candidateId)
+                        .map(handoff -> handoff.getStatus().name()).orElse(null) : null);
+    }
+
+    private Map<String, Object> payload(LicensureDecision decision, LicensureRules.Decision outcome) {
+        Registration candidate = registrations.findById(decision.getCandidateId()).orElseThrow();
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("idempotencyKey", "pal-licensure-decision-" + decision.getId());
+        payload.put("candidate", Map.of("palCandidateId", candidate.getId(), "fullName", candidate.getFullName(),
+                "email", candidate.getEmail(), "preparationProgram", candidate.getProgramCode()));
+        Map<String, Object> tasks = new LinkedHashMap<>();
+        for (int task = 1; task <= 4; task++) {
+            tasks.put("task" + task, Map.of("score", outcome.taskScores().get(task - 1), "submissionId",
+                    outcome.countedSubmissions().get(task - 1)));
+        }
+        payload.put("tasks", tasks);
+        payload.put("average", outcome.average());
+        payload.put("decidedAt", decision.getDecidedAt().toString());
+        return payload;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private LicensureRules.Decision read(String explanation) {
+        try {
+            return json.readValue(explanation, new TypeReference<LicensureRules.Decision>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable stored decision", e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.palflow.scoring;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.palflow.drafting.NewAttempts;
+import org.palflow.platform.web.ApiProblem;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A task may be drafted again once its last submission is settled and did not pass: below the 2.10 threshold,
+ * Incomplete, voided, or expired. A passing, valid score needs no new attempt; work still in scoring waits.
+ */
+@Component
+class ScoredNewAttempts implements NewAttempts {
+
+    private final ScoringCaseRepository cases;
+    private final ScoringService scoring;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ScoredNewAttempts(ScoringCaseRepository cases, ScoringService scoring, Clock clock,
+            @Value("${pal.zone}") ZoneId zone) {
+        this.cases = cases;
+        this.scoring = scoring;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Override
+    public void checkMayDraftAgain(long candidateId, int task, long lastSubmissionId) {
+        ScoringCase scoringCase = cases.findById(lastSubmissionId).orElseThrow(() -> ApiProblem.conflict("Task " + task
+                + " was submitted and waits for its scoring window; it can be drafted again once it is scored."));
+        if (scoringCase.getStatus() == ScoringCase.Status.VOIDED) {
+            return;
+        }
+        if (scoringCase.getStatus() != ScoringCase.Status.REPORTED) {
+            throw ApiProblem.conflict("Task " + task + " is still in scoring ("
+                    + scoringCase.getStatus().name().toLowerCase().replace('_', ' ')
+                    + "); it can be drafted again once its score is reported.");
+        }
+        TaskScore score = scoring.current(lastSubmissionId).orElseThrow();
+        boolean valid = LocalDate.ofInstant(clock.instant(), zone).isBefore(score.getValidUntil());
+        if (score.getTaskScore() != null && score.getTaskScore().compareTo(ScoringRules.THRESHOLD) >= 0 && valid) {
+            throw ApiProblem.conflict("Task " + task + " scored " + score.getTaskScore() + ", which meets the 2.10 "
+                    + "threshold and is valid until " + score.getValidUntil() + "; it need not be drafted again.");
+        }
+    }
+}

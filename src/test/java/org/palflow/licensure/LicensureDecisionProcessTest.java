@@ -1,0 +1,132 @@
+package org.palflow.licensure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.palflow.scoring.ScoringAssignment;
+import org.palflow.scoring.ScoringTest;
+import org.palflow.support.TestElar;
+import org.palflow.support.TestElar.Answer;
+import org.palflow.support.TestMail;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Jesse goes from registration through four tasks, scoring and the licensure decision to a recorded hand-off, all
+ * through the HTTP API on the real engine and database; then rescorings change Jesse's scores, and the new
+ * hand-offs meet an ELAR that times out, fails, and fails until an admin retries.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LicensureDecisionProcessTest extends ScoringTest {
+
+    static long jesse;
+    static final long[] SUBMISSIONS = new long[5];
+
+    @Test
+    @Order(1)
+    void aCandidateGoesFromRegistrationThroughFourTasksAndScoringToARecordedHandoff() {
+        openWindow(1, 30);
+        for (int task = 1; task <= 4; task++) {
+            SUBMISSIONS[task] = submit("jesse", task, 500 + task, null);
+        }
+        jesse = as("jesse").get("/api/registrations/mine").getBody().get("id").asLong();
+        closeWindowOf("jesse", SUBMISSIONS[4]);
+        for (int task = 1; task <= 4; task++) {
+            ScoringAssignment first = awaitAssignment(SUBMISSIONS[task], ScoringAssignment.Purpose.FIRST);
+            assertThat(scoreAll(first, task, "3.00").getStatusCode()).isEqualTo(HttpStatus.OK);
+        }
+        for (int task = 1; task <= 4; task++) {
+            long submission = SUBMISSIONS[task];
+            awaitProcess(scoringInstance(submission), process -> process.isWaitingAtElements("score-report-date"));
+        }
+        reachReportDateOf("jesse", SUBMISSIONS[4]);
+
+        JsonNode decision = eventually(() -> Optional.of(as("jesse").get("/api/candidates/" + jesse
+                + "/licensure-decision")).filter(r -> r.getStatusCode() == HttpStatus.OK)
+                .map(r -> r.getBody()).filter(d -> d.get("passed").asBoolean() && "SENT".equals(d.path("handoff").asText())));
+        assertThat(decision.get("average").decimalValue()).isEqualByComparingTo("3.00");
+        assertThat(decision.get("rules").findValuesAsText("rule")).containsExactly("task-1-valid-score",
+                "task-2-valid-score", "task-3-valid-score", "task-4-valid-score", "average");
+        assertThat(decision.get("rules").findValuesAsText("explanation").get(4))
+                .isEqualTo("The mean of the four task scores is 3 (12.00 / 4), at least the 2.75 needed to pass.");
+        assertThat(as("casey").get("/api/candidates/" + jesse + "/licensure-decision").getStatusCode())
+                .as("the coordinator sees it too").isEqualTo(HttpStatus.OK);
+
+        List<JsonNode> handoffs = handoffsOfJesse();
+        assertThat(handoffs).as("one hand-off, however many decisions the four releases started").hasSize(1);
+        String key = "pal-licensure-decision-" + handoffs.get(0).get("decisionId").asLong();
+        assertThat(TestElar.applied()).containsKey(key);
+        assertThat(TestElar.applied().get(key)).contains("\"task3\":{", "\"score\":3.00", "\"average\":3,",
+                "\"fullName\":\"Jesse Candidate\"");
+        assertThat(TestElar.requests()).filteredOn(request -> request.startsWith(key)).containsExactly(key + " ACCEPT");
+        assertThat(TestMail.subjectsTo("jesse.candidate@palflow.example")).contains("Your PAL licensure decision");
+        assertThat(TestMail.subjectsTo("casey.coordinator@palflow.example"))
+                .contains("PAL licensure decision for Jesse Candidate");
+        long instance = processInstanceWith("licensure-decision", "decisionId", handoffs.get(0).get("decisionId").asLong());
+        awaitProcess(instance, process -> process.isCompleted()).hasPassedElementsInOrder("task-score-changed",
+                "decide-licensure", "announce-licensure-decision", "hand-off-needed", "hand-off-to-elar", "handed-off");
+    }
+
+    @Test
+    @Order(2)
+    void aHandoffThatTimesOutAndFailsIsRetriedWithBackOffUntilItIsDelivered() {
+        TestElar.cue(Answer.TIME_OUT, Answer.FAIL);
+        JsonNode handoff = handoffAfterRescoring(1, "3.40", h -> "SENT".equals(h.get("status").asText()));
+        String key = "pal-licensure-decision-" + handoff.get("decisionId").asLong();
+        assertThat(handoff.get("attempts").asInt()).isEqualTo(3);
+        assertThat(TestElar.requests()).filteredOn(request -> request.startsWith(key + " "))
+                .containsExactly(key + " TIME_OUT", key + " FAIL", key + " ACCEPT");
+        assertThat(TestElar.applied().get(key)).contains("\"score\":3.40");
+    }
+
+    @Test
+    @Order(3)
+    void whenRetriesRunOutTheHandoffIsAnIncidentThatAnAdminRetries() {
+        TestElar.cue(Answer.FAIL, Answer.FAIL, Answer.FAIL);
+        JsonNode failed = handoffAfterRescoring(2, "3.50", h -> h.get("incident").asBoolean());
+        long decisionId = failed.get("decisionId").asLong();
+        String key = "pal-licensure-decision-" + decisionId;
+        assertThat(failed.get("status").asText()).isEqualTo("PENDING");
+        assertThat(failed.get("attempts").asInt()).isEqualTo(3);
+        assertThat(failed.get("lastError").asText()).startsWith("ELAR answered 503");
+        assertThat(TestElar.applied()).doesNotContainKey(key);
+        long instance = processInstanceWith("licensure-decision", "decisionId", decisionId);
+        awaitProcess(instance, process -> process.hasAnyIncidents());
+
+        assertThat(as("casey").postEmpty("/api/admin/handoffs/" + decisionId + "/retry").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("alex").postEmpty("/api/admin/handoffs/" + decisionId + "/retry").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        awaitProcess(instance, process -> process.isCompleted()).hasPassedElement("handed-off");
+        assertThat(TestElar.requests()).filteredOn(request -> request.startsWith(key + " "))
+                .containsExactly(key + " FAIL", key + " FAIL", key + " FAIL", key + " ACCEPT");
+        assertThat(TestElar.applied()).containsKey(key);
+        JsonNode delivered = handoffsOfJesse().stream().filter(h -> h.get("decisionId").asLong() == decisionId)
+                .findFirst().orElseThrow();
+        assertThat(delivered.get("status").asText()).isEqualTo("SENT");
+        assertThat(as("alex").postEmpty("/api/admin/handoffs/" + decisionId + "/retry").getStatusCode())
+                .as("nothing left to retry").isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    /** Jesse has the task rescored to {@code score}; returns the new decision's hand-off once it matches. */
+    private JsonNode handoffAfterRescoring(int task, String score, java.util.function.Predicate<JsonNode> until) {
+        int before = handoffsOfJesse().size();
+        assertThat(as("jesse").postEmpty("/api/submissions/" + SUBMISSIONS[task] + "/rescoring").getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        scoreAll(awaitAssignment(SUBMISSIONS[task], ScoringAssignment.Purpose.RESCORING), task, score);
+        return eventually(() -> Optional.of(handoffsOfJesse()).filter(list -> list.size() == before + 1)
+                .map(list -> list.get(0)).filter(until));
+    }
+
+    private List<JsonNode> handoffsOfJesse() {
+        JsonNode all = as("alex").get("/api/admin/handoffs").getBody();
+        return StreamSupport.stream(all.spliterator(), false).filter(h -> h.get("candidateId").asLong() == jesse)
+                .toList();
+    }
+}
