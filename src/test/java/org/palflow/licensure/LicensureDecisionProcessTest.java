@@ -25,6 +25,9 @@ import org.springframework.http.HttpStatus;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LicensureDecisionProcessTest extends ScoringTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    LicensureTriggers triggers;
+
     static long jesse;
     static final long[] SUBMISSIONS = new long[5];
 
@@ -112,6 +115,54 @@ class LicensureDecisionProcessTest extends ScoringTest {
         assertThat(delivered.get("status").asText()).isEqualTo("SENT");
         assertThat(as("alex").postEmpty("/api/admin/handoffs/" + decisionId + "/retry").getStatusCode())
                 .as("nothing left to retry").isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    @Order(4)
+    void whenScoresExpireANewDecisionTellsTheCandidateWhichTasksToRedo() {
+        JsonNode before = as("jesse").get("/api/candidates/" + jesse + "/licensure-decision").getBody();
+        String validUntil = as("jesse").get("/api/submissions/" + SUBMISSIONS[4] + "/score-report").getBody()
+                .get("validUntil").asText();
+        advanceTo(java.time.LocalDate.parse(validUntil));
+        triggers.scoresExpired();
+        triggers.scoresExpired();
+
+        JsonNode expired = eventually(() -> Optional.of(as("jesse").get("/api/candidates/" + jesse
+                + "/licensure-decision").getBody()).filter(d -> d.get("decisionId").asLong()
+                > before.get("decisionId").asLong() && !d.get("passed").asBoolean()));
+        assertThat(expired.get("tasksToRedo").toString()).isEqualTo("[1,2,3,4]");
+        assertThat(expired.get("rules").findValuesAsText("explanation").get(3)).isEqualTo("Task 4: the score 3.00 of "
+                + "submission " + SUBMISSIONS[4] + " expired on " + validUntil
+                + " (seven years from its score report). Draft Task 4 again.");
+        assertThat(as("jesse").post("/api/drafts", java.util.Map.of("task", 4)).getStatusCode())
+                .as("an expired task may be drafted again").isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    @Order(5)
+    void aTaskBelowTheThresholdIsDraftedAgainAndTheDecisionUsesTheLatestAttempt() {
+        InScoring first = inScoring("kendall", 1, 601);
+        scoreAll(first.first(), 1, "1.80");
+        reachReportDateOf("kendall", first.submissionId());
+        long kendall = as("kendall").get("/api/registrations/mine").getBody().get("id").asLong();
+        JsonNode failed = eventually(() -> Optional.of(as("kendall").get("/api/candidates/" + kendall
+                + "/licensure-decision")).filter(r -> r.getStatusCode() == HttpStatus.OK).map(r -> r.getBody()));
+        assertThat(failed.get("rules").findValuesAsText("explanation").get(0)).startsWith("Task 1: 1.80 is below");
+
+        InScoring second = inScoring("kendall", 1, 602);
+        assertThat(second.submissionId()).isNotEqualTo(first.submissionId());
+        awaitProcess(second.instance(), process -> process.hasPassedElement("assign-scorer"))
+                .as("the same task-scoring process, a new instance").isNotNull();
+        scoreAll(second.first(), 1, "3.00");
+        reachReportDateOf("kendall", second.submissionId());
+        JsonNode latest = eventually(() -> Optional.of(as("kendall").get("/api/candidates/" + kendall
+                + "/licensure-decision").getBody()).filter(d -> d.get("rules").findValuesAsText("explanation").get(0)
+                .startsWith("Task 1: 3.00 meets")));
+        assertThat(latest.get("rules").findValuesAsText("explanation").get(0)).contains("submission "
+                + second.submissionId());
+        assertThat(latest.get("tasksToRedo").toString()).isEqualTo("[2,3,4]");
+        assertThat(as("kendall").get("/api/submissions/" + first.submissionId() + "/score-report").getBody()
+                .get("taskScore").decimalValue()).as("the earlier attempt stays on record").isEqualByComparingTo("1.80");
     }
 
     /** Jesse has the task rescored to {@code score}; returns the new decision's hand-off once it matches. */
