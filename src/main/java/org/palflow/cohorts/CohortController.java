@@ -1,22 +1,27 @@
 package org.palflow.cohorts;
 
+import org.palflow.platform.security.Actor;
+import org.palflow.platform.security.Role;
 import org.palflow.platform.web.ApiProblem;
+import org.palflow.program.ProgramRepository;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Coordinators' view of a cohort, a page at a time, optionally only those at risk. */
+/** Coordinators' view of their programs' cohorts, a page at a time, optionally only those at risk. */
 @RestController
 class CohortController {
 
     private static final int MAX_PAGE_SIZE = 200;
 
     private final CohortView view;
+    private final ProgramRepository programs;
 
-    CohortController(CohortView view) {
+    CohortController(CohortView view, ProgramRepository programs) {
         this.view = view;
+        this.programs = programs;
     }
 
     @GetMapping("/api/programs/{program}/cohorts/{cohort}/candidates")
@@ -29,6 +34,10 @@ class CohortController {
             throw ApiProblem.invalid("The page is not valid.", java.util.List.of(
                     "page must be 0 or more and size 1 to " + MAX_PAGE_SIZE));
         }
+        Actor actor = Actor.current();
+        programs.findByCode(program)
+                .filter(found -> actor.is(Role.ADMIN) || found.getCoordinatorEmail().equalsIgnoreCase(actor.email()))
+                .orElseThrow(() -> ApiProblem.notFound("No program " + program + " that you coordinate."));
         return view.page(program, cohort, new CohortView.Filter(atRisk, status, name), page, size);
     }
 }

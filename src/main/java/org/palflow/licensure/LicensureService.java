@@ -140,8 +140,13 @@ public class LicensureService {
         Registration candidate = registrations.findById(decision.getCandidateId()).orElseThrow();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("idempotencyKey", "pal-licensure-decision-" + decision.getId());
-        payload.put("candidate", Map.of("palCandidateId", candidate.getId(), "fullName", candidate.getFullName(),
-                "email", candidate.getEmail(), "preparationProgram", candidate.getProgramCode()));
+        Map<String, Object> identifiers = new LinkedHashMap<>();
+        identifiers.put("mepid", candidate.getMepid());
+        identifiers.put("palCandidateId", candidate.getId());
+        identifiers.put("fullName", candidate.getFullName());
+        identifiers.put("email", candidate.getEmail());
+        identifiers.put("preparationProgram", candidate.getProgramCode());
+        payload.put("candidate", identifiers);
         Map<String, Object> tasks = new LinkedHashMap<>();
         for (int task = 1; task <= 4; task++) {
             tasks.put("task" + task, Map.of("score", outcome.taskScores().get(task - 1), "submissionId",

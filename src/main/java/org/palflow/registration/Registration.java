@@ -35,6 +35,8 @@ public class Registration {
     private Long processInstanceKey;
     private Instant createdAt;
     private Instant updatedAt;
+    /** Massachusetts Education Personnel Identifier: eight digits, the state's key for licensure. */
+    private String mepid;
     @Version
     private long version;
 
@@ -138,5 +140,14 @@ public class Registration {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public String getMepid() {
+        return mepid;
+    }
+
+    void setMepid(String mepid, Instant now) {
+        this.mepid = mepid;
+        this.updatedAt = now;
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,6 +55,15 @@ class RegistrationController {
     @PreAuthorize("hasAnyRole('candidate', 'coordinator', 'admin')")
     RegistrationView registration(@PathVariable long id) {
         return RegistrationView.of(registrations.visibleTo(id, Actor.current()));
+    }
+
+    record LicensureIdentifiers(String mepid) {
+    }
+
+    @PutMapping("/registrations/{id}/licensure-identifiers")
+    @PreAuthorize("hasAnyRole('candidate', 'coordinator')")
+    LicensureIdentifiers licensureIdentifiers(@PathVariable long id, @RequestBody LicensureIdentifiers identifiers) {
+        return new LicensureIdentifiers(registrations.setMepid(id, identifiers.mepid(), Actor.current()).getMepid());
     }
 
     @GetMapping("/registrations/mine")

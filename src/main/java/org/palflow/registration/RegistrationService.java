@@ -72,6 +72,18 @@ public class RegistrationService {
         return registrations.findByEmailAndStatusIn(email.trim().toLowerCase(), OPEN);
     }
 
+    /** Records the candidate's MEPID, which licensure sends to the state; eight digits. */
+    @Transactional
+    public Registration setMepid(long id, String mepid, Actor actor) {
+        Registration registration = visibleTo(id, actor);
+        if (mepid == null || !mepid.matches("\\d{8}")) {
+            throw ApiProblem.invalid("The MEPID is not valid.", List.of("mepid must be the eight digits of the "
+                    + "Massachusetts Education Personnel Identifier"));
+        }
+        registration.setMepid(mepid, Instant.now(clock));
+        return registration;
+    }
+
     /** The registration a person may read: their own, or any for coordinators and admins. */
     @Transactional(readOnly = true)
     public Registration visibleTo(long id, Actor actor) {

@@ -43,6 +43,8 @@ class CohortViewApiTest extends PalFlowTest {
         assertThat(as("casey").get(COHORT + "?size=500").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(as("morgan").get(COHORT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(as("blake").get(COHORT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as("casey").get("/api/programs/NO-SUCH/cohorts/2026-FALL/candidates").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         JsonNode page = as("alex").get(COHORT + "?page=0&size=1").getBody();
         assertThat(page.get("size").asInt()).isEqualTo(1);
         assertThat(page.get("candidates").size()).isLessThanOrEqualTo(1);

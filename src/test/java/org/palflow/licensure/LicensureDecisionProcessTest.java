@@ -39,6 +39,10 @@ class LicensureDecisionProcessTest extends ScoringTest {
             SUBMISSIONS[task] = submit("jesse", task, 500 + task, null);
         }
         jesse = as("jesse").get("/api/registrations/mine").getBody().get("id").asLong();
+        assertThat(as("jesse").put("/api/registrations/" + jesse + "/licensure-identifiers",
+                java.util.Map.of("mepid", "1234")).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(as("jesse").put("/api/registrations/" + jesse + "/licensure-identifiers",
+                java.util.Map.of("mepid", "12345678")).getStatusCode()).isEqualTo(HttpStatus.OK);
         closeWindowOf("jesse", SUBMISSIONS[4]);
         for (int task = 1; task <= 4; task++) {
             ScoringAssignment first = awaitAssignment(SUBMISSIONS[task], ScoringAssignment.Purpose.FIRST);
@@ -66,7 +70,7 @@ class LicensureDecisionProcessTest extends ScoringTest {
         String key = "pal-licensure-decision-" + handoffs.get(0).get("decisionId").asLong();
         assertThat(TestElar.applied()).containsKey(key);
         assertThat(TestElar.applied().get(key)).contains("\"task3\":{", "\"score\":3.00", "\"average\":3,",
-                "\"fullName\":\"Jesse Candidate\"");
+                "\"fullName\":\"Jesse Candidate\"", "\"mepid\":\"12345678\"");
         assertThat(TestElar.requests()).filteredOn(request -> request.startsWith(key)).containsExactly(key + " ACCEPT");
         assertThat(TestMail.subjectsTo("jesse.candidate@palflow.example")).contains("Your PAL licensure decision");
         assertThat(TestMail.subjectsTo("casey.coordinator@palflow.example"))
