@@ -8,5 +8,7 @@ interface ElarHandoffRepository extends JpaRepository<ElarHandoff, Long> {
 
     List<ElarHandoff> findAllByOrderByDecisionIdDesc();
 
+    List<ElarHandoff> findByStatus(ElarHandoff.Status status);
+
     Optional<ElarHandoff> findFirstByCandidateIdOrderByDecisionIdDesc(long candidateId);
 }
