@@ -24,6 +24,13 @@ class CohortController {
         this.programs = programs;
     }
 
+    @GetMapping("/api/coordinator/cohorts")
+    @PreAuthorize("hasAnyRole('coordinator', 'admin')")
+    java.util.List<CohortView.CohortSummary> cohorts() {
+        Actor actor = Actor.current();
+        return view.cohortsOf(actor.is(Role.ADMIN) ? null : actor.email());
+    }
+
     @GetMapping("/api/programs/{program}/cohorts/{cohort}/candidates")
     @PreAuthorize("hasAnyRole('coordinator', 'admin')")
     CohortView.Page candidates(@PathVariable String program, @PathVariable String cohort,

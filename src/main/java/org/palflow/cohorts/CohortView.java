@@ -36,6 +36,11 @@ public class CohortView {
     public record Page(String program, String cohort, int page, int size, long total, List<CandidateLine> candidates) {
     }
 
+    /** One of a coordinator's cohorts and how many candidates it has. */
+    public record CohortSummary(String program, String programName, String cohort, String cohortName,
+            boolean accepting, long candidates) {
+    }
+
     /** {@code atRiskOnly}: only candidates with a reason to act; {@code status}: registration status; {@code name}. */
     public record Filter(boolean atRiskOnly, String status, String name) {
     }
@@ -63,6 +68,21 @@ public class CohortView {
         this.clock = clock;
         this.zone = zone;
         this.mentorSilentAfter = mentorSilentAfter;
+    }
+
+    /** The cohorts of the programs this e-mail address coordinates, or of every program when it is null. */
+    @Transactional(readOnly = true)
+    public List<CohortSummary> cohortsOf(String coordinatorEmail) {
+        return jdbc.query("""
+                SELECT p.code, p.name, c.code, c.name, c.accepting, COUNT(r.id)
+                  FROM cohort c JOIN preparation_program p ON p.id = c.program_id
+                  LEFT JOIN candidate_registration r ON r.program_code = p.code AND r.cohort_code = c.code
+                 WHERE :email IS NULL OR LOWER(p.coordinator_email) = LOWER(:email)
+                 GROUP BY p.code, p.name, c.code, c.name, c.accepting
+                 ORDER BY p.code, c.code
+                """, new MapSqlParameterSource("email", coordinatorEmail), (row, n) -> new CohortSummary(
+                row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getBoolean(5),
+                row.getLong(6)));
     }
 
     @Transactional(readOnly = true)

@@ -50,6 +50,16 @@ class CohortViewApiTest extends PalFlowTest {
         assertThat(page.get("candidates").size()).isLessThanOrEqualTo(1);
     }
 
+    @Test
+    void aCoordinatorListsTheCohortsOfTheProgramsTheyCoordinate() {
+        registerAndAwaitDecision(newCandidate("Counted Candidate"));
+        JsonNode cohorts = as("casey").get("/api/coordinator/cohorts").getBody();
+        assertThat(cohorts.findValuesAsText("cohort")).containsExactly("2025-FALL", "2026-FALL", "2026-FALL");
+        assertThat(cohorts.findValuesAsText("program")).containsExactly("BAYSTATE-LEAD", "BAYSTATE-LEAD", "PIONEER-ED");
+        assertThat(cohorts.get(1).get("candidates").asLong()).isPositive();
+        assertThat(as("morgan").get("/api/coordinator/cohorts").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
     private static JsonNode onlyLine(JsonNode page) {
         assertThat(page.get("candidates")).as(page.toString()).hasSize(1);
         return page.get("candidates").get(0);
