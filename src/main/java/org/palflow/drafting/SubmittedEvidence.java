@@ -98,10 +98,6 @@ public class SubmittedEvidence {
     }
 
     /** Every value that names the candidate, their school, district, program or the people on their roster. */
-    public Set<String> identifyingTerms(long submissionId) {
-        return identifyingTerms(sealed(submissionId));
-    }
-
     private Set<String> identifyingTerms(TaskSubmission submission) {
         Registration candidate = registrations.findById(submission.getCandidateId()).orElseThrow();
         TaskDraft draft = drafts.findById(submission.getDraftId()).orElseThrow();

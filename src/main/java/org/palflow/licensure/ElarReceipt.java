@@ -27,8 +27,4 @@ class ElarReceipt {
     void deliveredAgain() {
         deliveries++;
     }
-
-    int getDeliveries() {
-        return deliveries;
-    }
 }
