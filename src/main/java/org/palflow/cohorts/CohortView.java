@@ -7,11 +7,12 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.palflow.platform.time.PalCalendar;
+import org.palflow.scoring.ScoringRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -48,9 +49,9 @@ public class CohortView {
     private static final String CURRENT_SCORE = "NOT EXISTS (SELECT 1 FROM task_score n WHERE n.replaces_id = s.id)";
     private static final String AT_RISK = """
             (EXISTS (SELECT 1 FROM task_score s WHERE s.candidate_id = r.id AND %1$s
-                        AND (s.task_score IS NULL OR s.task_score < 2.10 OR s.valid_until < :yearAhead)
+                        AND (s.task_score IS NULL OR s.task_score < :threshold OR s.valid_until < :yearAhead)
                         AND NOT EXISTS (SELECT 1 FROM task_score p WHERE p.candidate_id = r.id AND p.task = s.task
-                            AND p.task_score >= 2.10 AND p.valid_until >= :yearAhead))
+                            AND p.task_score >= :threshold AND p.valid_until >= :yearAhead))
              OR EXISTS (SELECT 1 FROM mentor_assignment a JOIN mentor_proposal mp ON mp.assignment_id = a.id
                         WHERE a.candidate_id = r.id AND mp.status = 'PENDING' AND mp.proposed_at < :mentorSilentSince))
             """.formatted(CURRENT_SCORE);
@@ -58,15 +59,15 @@ public class CohortView {
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
-    private final ZoneId zone;
+    private final PalCalendar calendar;
     private final java.time.Duration mentorSilentAfter;
 
-    CohortView(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock, @Value("${pal.zone}") ZoneId zone,
+    CohortView(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock, PalCalendar calendar,
             @Value("${pal.cohorts.mentor-silent-after}") java.time.Duration mentorSilentAfter) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.zone = zone;
+        this.calendar = calendar;
         this.mentorSilentAfter = mentorSilentAfter;
     }
 
@@ -87,9 +88,9 @@ public class CohortView {
 
     @Transactional(readOnly = true)
     public Page page(String program, String cohort, Filter filter, int page, int size) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate today = calendar.today();
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("program", program)
-                .addValue("cohort", cohort)
+                .addValue("cohort", cohort).addValue("threshold", ScoringRules.THRESHOLD)
                 .addValue("mentorSilentSince", Timestamp.from(clock.instant().minus(mentorSilentAfter)))
                 .addValue("yearAhead", today.plusYears(1)).addValue("today", today)
                 .addValue("limit", size).addValue("offset", (long) page * size);
@@ -141,7 +142,7 @@ public class CohortView {
                     facts.update(row.getLong(1), line -> {
                         if (overdue) {
                             line.atRisk().add("mentor " + mentor + " has not answered the proposal of "
-                                    + LocalDate.ofInstant(proposedAt, zone));
+                                    + calendar.dateOf(proposedAt));
                         }
                         return line.mentor() == null ? withMentor(line, mentor + " (proposed)") : line;
                     });
@@ -204,7 +205,7 @@ public class CohortView {
         List<String> codes = score == null || value != null ? List.of() : conditionCodes((String) score[1]);
         if (value == null) {
             atRisk.add("Task " + task + " is Incomplete (" + String.join(", ", codes) + ")");
-        } else if (value.compareTo(new BigDecimal("2.10")) < 0) {
+        } else if (value.compareTo(ScoringRules.THRESHOLD) < 0) {
             atRisk.add("Task " + task + " scored " + value + ", below 2.10");
         } else if (((LocalDate) score[2]).isBefore(today.plusYears(1))) {
             atRisk.add("Task " + task + " score expires on " + score[2]);

@@ -92,11 +92,10 @@ public class DraftingService {
     }
 
     private String currentHandbook(Registration registration) {
-        return handbooks.findAll().stream().filter(HandbookVersion::isOpenForRegistration)
-                .map(HandbookVersion::getCode).filter(code -> code.equals(registration.getHandbookVersion()))
-                .findFirst().orElseGet(() -> handbooks.findAll().stream().filter(HandbookVersion::isOpenForRegistration)
-                        .map(HandbookVersion::getCode).max(String::compareTo)
-                        .orElse(registration.getHandbookVersion()));
+        List<String> open = handbooks.findAll().stream().filter(HandbookVersion::isOpenForRegistration)
+                .map(HandbookVersion::getCode).toList();
+        return open.contains(registration.getHandbookVersion()) ? registration.getHandbookVersion()
+                : open.stream().max(String::compareTo).orElse(registration.getHandbookVersion());
     }
 
     /** Candidates see their own drafts, mentors their mentees', coordinators and admins all. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.palflow.scoring.ScoringRules;
 
 /**
  * The PAL performance standard (seed 004, DOMAIN.md) and the transition rules (seed 001), in one place:
@@ -23,7 +24,6 @@ import java.util.Optional;
  */
 public final class LicensureRules {
 
-    static final BigDecimal THRESHOLD = new BigDecimal("2.10");
     static final BigDecimal PASSING_AVERAGE = new BigDecimal("2.75");
     static final BigDecimal PILOT_FLOOR = new BigDecimal("2.75");
 
@@ -66,7 +66,7 @@ public final class LicensureRules {
             BigDecimal score = effectiveScore(attempt);
             scores.add(score);
             counted.add(attempt.submissionId());
-            boolean meets = score.compareTo(THRESHOLD) >= 0;
+            boolean meets = score.compareTo(ScoringRules.THRESHOLD) >= 0;
             if (!meets) {
                 redo.add(task);
             }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.palflow.platform.mail.Notifier;
 import org.palflow.platform.security.Actor;
+import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.program.HandbookVersion;
 import org.palflow.program.HandbookVersionRepository;
@@ -22,7 +21,6 @@ import org.palflow.registration.Registration;
 import org.palflow.registration.RegistrationRepository;
 import org.palflow.registration.RegistrationService;
 import org.palflow.scoring.ScoringResults;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,12 +50,12 @@ public class LicensureService {
     private final Notifier notifier;
     private final ObjectMapper json;
     private final Clock clock;
-    private final ZoneId zone;
+    private final PalCalendar calendar;
 
     LicensureService(ScoringResults results, HandbookVersionRepository handbooks, LicensureDecisionRepository decisions,
             ElarHandoffRepository handoffs, RegistrationRepository registrations,
             RegistrationService registrationService, ProgramRepository programs, Notifier notifier, ObjectMapper json,
-            Clock clock, @Value("${pal.zone}") ZoneId zone) {
+            Clock clock, PalCalendar calendar) {
         this.results = results;
         this.handbooks = handbooks;
         this.decisions = decisions;
@@ -68,7 +66,7 @@ public class LicensureService {
         this.notifier = notifier;
         this.json = json;
         this.clock = clock;
-        this.zone = zone;
+        this.calendar = calendar;
     }
 
     /** Once per process instance: a redelivered job finds the decision it made. */
@@ -83,11 +81,11 @@ public class LicensureService {
         List<LicensureRules.Attempt> attempts = results.ofCandidate(candidateId).stream().map(result -> {
             HandbookVersion handbook = versions.get(result.handbookVersion());
             return new LicensureRules.Attempt(result.submissionId(), result.task(), result.handbookVersion(),
-                    LocalDate.ofInstant(result.submittedAt(), zone), result.taskScore(), result.voided(),
+                    calendar.dateOf(result.submittedAt()), result.taskScore(), result.voided(),
                     result.reportDate(), result.validUntil(), handbook != null && handbook.isPilot(),
                     handbook == null ? null : handbook.getTasks12SubmitBy());
         }).toList();
-        LicensureRules.Decision decision = LicensureRules.decide(attempts, LocalDate.ofInstant(clock.instant(), zone));
+        LicensureRules.Decision decision = LicensureRules.decide(attempts, calendar.today());
         Optional<LicensureRules.Decision> previous = decisions.findFirstByCandidateIdOrderByIdDesc(candidateId)
                 .map(earlier -> read(earlier.getExplanation()));
         LicensureDecision stored = decisions.saveAndFlush(new LicensureDecision(candidateId, decision.passed(),

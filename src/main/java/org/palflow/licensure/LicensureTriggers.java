@@ -2,13 +2,11 @@ package org.palflow.licensure;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 import org.palflow.platform.process.ProcessMessages;
+import org.palflow.platform.time.PalCalendar;
 import org.palflow.scoring.ScoringResults;
 import org.palflow.scoring.TaskScoreChanged;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,15 +26,15 @@ public class LicensureTriggers {
     private final ScoringResults results;
     private final ScoreExpiryRepository expiries;
     private final Clock clock;
-    private final ZoneId zone;
+    private final PalCalendar calendar;
 
     LicensureTriggers(ProcessMessages messages, ScoringResults results, ScoreExpiryRepository expiries, Clock clock,
-            @Value("${pal.zone}") ZoneId zone) {
+            PalCalendar calendar) {
         this.messages = messages;
         this.results = results;
         this.expiries = expiries;
         this.clock = clock;
-        this.zone = zone;
+        this.calendar = calendar;
     }
 
     @TransactionalEventListener
@@ -48,7 +46,7 @@ public class LicensureTriggers {
     @Scheduled(fixedDelayString = "${pal.licensure.expiry-check-every}")
     @Transactional
     public void scoresExpired() {
-        for (TaskScoreChanged expired : results.expiredBy(LocalDate.ofInstant(clock.instant(), zone))) {
+        for (TaskScoreChanged expired : results.expiredBy(calendar.today())) {
             if (!expiries.existsById(expired.taskScoreId())) {
                 expiries.save(new ScoreExpiry(expired.taskScoreId(), expired.candidateId(), Instant.now(clock)));
                 decide(expired, "expired-" + expired.taskScoreId());

@@ -3,7 +3,6 @@ package org.palflow.originality;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.palflow.drafting.SubmittedEvidence;
@@ -11,6 +10,7 @@ import org.palflow.platform.mail.Notifier;
 import org.palflow.platform.process.AfterCommit;
 import org.palflow.platform.process.ProcessMessages;
 import org.palflow.platform.security.Actor;
+import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.registration.RegistrationRepository;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,19 +36,19 @@ public class AdministrativeReviews {
     private final Notifier notifier;
     private final ProcessMessages messages;
     private final Clock clock;
-    private final ZoneId zone;
+    private final PalCalendar calendar;
     private final String adminEmail;
 
     AdministrativeReviews(AdministrativeReviewRepository reviews, SubmittedEvidence evidence,
             RegistrationRepository registrations, Notifier notifier, ProcessMessages messages, Clock clock,
-            @Value("${pal.zone}") ZoneId zone, @Value("${pal.admin-email}") String adminEmail) {
+            PalCalendar calendar, @Value("${pal.admin-email}") String adminEmail) {
         this.reviews = reviews;
         this.evidence = evidence;
         this.registrations = registrations;
         this.notifier = notifier;
         this.messages = messages;
         this.clock = clock;
-        this.zone = zone;
+        this.calendar = calendar;
         this.adminEmail = adminEmail;
     }
 
@@ -86,7 +86,7 @@ public class AdministrativeReviews {
             throw ApiProblem.invalid("The decision is not valid.", List.of("outcome must be CLEARED or VOIDED"));
         }
         if (decision.resubmitAfter() != null && (decision.outcome() != AdministrativeReview.Status.VOIDED
-                || !decision.resubmitAfter().isAfter(LocalDate.ofInstant(clock.instant(), zone)))) {
+                || !decision.resubmitAfter().isAfter(calendar.today()))) {
             throw ApiProblem.invalid("The decision is not valid.", List.of(
                     "resubmitAfter goes only with VOIDED, and must be a date after today"));
         }

@@ -1,11 +1,8 @@
 package org.palflow.originality;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import org.palflow.drafting.NewAttempts;
+import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** A submission voided with a waiting period: the task may not be drafted again before the period ends. */
@@ -13,13 +10,11 @@ import org.springframework.stereotype.Component;
 class ReviewedNewAttempts implements NewAttempts {
 
     private final AdministrativeReviewRepository reviews;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final PalCalendar calendar;
 
-    ReviewedNewAttempts(AdministrativeReviewRepository reviews, Clock clock, @Value("${pal.zone}") ZoneId zone) {
+    ReviewedNewAttempts(AdministrativeReviewRepository reviews, PalCalendar calendar) {
         this.reviews = reviews;
-        this.clock = clock;
-        this.zone = zone;
+        this.calendar = calendar;
     }
 
     @Override
@@ -27,7 +22,7 @@ class ReviewedNewAttempts implements NewAttempts {
         reviews.findById(lastSubmissionId)
                 .filter(review -> review.getStatus() == AdministrativeReview.Status.VOIDED)
                 .filter(review -> review.getResubmitAfter() != null
-                        && !LocalDate.ofInstant(clock.instant(), zone).isAfter(review.getResubmitAfter()))
+                        && !calendar.today().isAfter(review.getResubmitAfter()))
                 .ifPresent(review -> {
                     throw ApiProblem.conflict("Task " + task + " was voided after administrative review; it may be "
                             + "drafted again after " + review.getResubmitAfter() + ".");

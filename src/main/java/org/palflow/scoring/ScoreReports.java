@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import org.palflow.platform.process.AfterCommit;
 import org.palflow.platform.process.ProcessMessages;
 import org.palflow.platform.security.Actor;
+import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.registration.RegistrationService;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,12 +50,12 @@ public class ScoreReports {
     private final ProcessMessages messages;
     private final Clock clock;
     private final Duration rescoringPeriod;
-    private final ZoneId zone;
+    private final PalCalendar calendar;
 
     ScoreReports(ScoringService scoring, ScoringCaseRepository cases, ScoringWindowRepository windows,
             RescoringRequestRepository rescorings,
             RubricCatalog rubrics, RegistrationService registrations, ProcessMessages messages, Clock clock,
-            @Value("${pal.scoring.rescoring-period}") Duration rescoringPeriod, @Value("${pal.zone}") ZoneId zone) {
+            @Value("${pal.scoring.rescoring-period}") Duration rescoringPeriod, PalCalendar calendar) {
         this.scoring = scoring;
         this.cases = cases;
         this.windows = windows;
@@ -65,7 +65,7 @@ public class ScoreReports {
         this.messages = messages;
         this.clock = clock;
         this.rescoringPeriod = rescoringPeriod;
-        this.zone = zone;
+        this.calendar = calendar;
     }
 
     @Transactional(readOnly = true)
@@ -101,7 +101,7 @@ public class ScoreReports {
                 score.getReportDate(), score.getValidUntil(), result.taskScore(), result.incomplete(),
                 ScoringRules.THRESHOLD, result.meetsThreshold(), lines, codes, score.getBasis(),
                 score.getReplacesId() != null, score.getReplacesId(), rescoring, requestableUntil,
-                nextSteps(result, rescoring == null, requestableUntil));
+                nextSteps(submissionId, result, rescoring == null, requestableUntil));
     }
 
     /** Once per task, within the period after the report; refused otherwise, with the reason. */
@@ -115,7 +115,7 @@ public class ScoreReports {
                     + " submission was already requested; a task may be rescored once.");
         }
         LocalDate lastDay = score.getReportDate().plusDays(rescoringPeriod.toDays());
-        if (LocalDate.ofInstant(clock.instant(), zone).isAfter(lastDay)) {
+        if (calendar.today().isAfter(lastDay)) {
             throw ApiProblem.conflict("Rescoring could be requested until " + lastDay + " ("
                     + rescoringPeriod.toDays() + " days after the score report of " + score.getReportDate() + ").");
         }
@@ -133,8 +133,8 @@ public class ScoreReports {
         return scoringCase;
     }
 
-    private static List<String> nextSteps(ScoringRules.TaskResult result, boolean mayRequestRescoring,
-            LocalDate requestableUntil) {
+    private static List<String> nextSteps(long submissionId, ScoringRules.TaskResult result,
+            boolean mayRequestRescoring, LocalDate requestableUntil) {
         List<String> steps = new ArrayList<>();
         if (result.incomplete()) {
             steps.add("The task is Incomplete: draft it again as a new attempt, meeting the submission requirements "
@@ -147,7 +147,7 @@ public class ScoreReports {
         }
         if (mayRequestRescoring) {
             steps.add("You may ask once for rescoring until " + requestableUntil
-                    + ": POST /api/submissions/{id}/rescoring.");
+                    + ": POST /api/submissions/" + submissionId + "/rescoring.");
         }
         return steps;
     }

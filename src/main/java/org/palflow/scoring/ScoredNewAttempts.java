@@ -1,11 +1,8 @@
 package org.palflow.scoring;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import org.palflow.drafting.NewAttempts;
+import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,15 +14,12 @@ class ScoredNewAttempts implements NewAttempts {
 
     private final ScoringCaseRepository cases;
     private final ScoringService scoring;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final PalCalendar calendar;
 
-    ScoredNewAttempts(ScoringCaseRepository cases, ScoringService scoring, Clock clock,
-            @Value("${pal.zone}") ZoneId zone) {
+    ScoredNewAttempts(ScoringCaseRepository cases, ScoringService scoring, PalCalendar calendar) {
         this.cases = cases;
         this.scoring = scoring;
-        this.clock = clock;
-        this.zone = zone;
+        this.calendar = calendar;
     }
 
     @Override
@@ -41,7 +35,7 @@ class ScoredNewAttempts implements NewAttempts {
                     + "); it can be drafted again once its score is reported.");
         }
         TaskScore score = scoring.current(lastSubmissionId).orElseThrow();
-        boolean valid = LocalDate.ofInstant(clock.instant(), zone).isBefore(score.getValidUntil());
+        boolean valid = calendar.today().isBefore(score.getValidUntil());
         if (score.getTaskScore() != null && score.getTaskScore().compareTo(ScoringRules.THRESHOLD) >= 0 && valid) {
             throw ApiProblem.conflict("Task " + task + " scored " + score.getTaskScore() + ", which meets the 2.10 "
                     + "threshold and is valid until " + score.getValidUntil() + "; it need not be drafted again.");

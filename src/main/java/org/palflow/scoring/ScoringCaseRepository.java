@@ -1,11 +1,17 @@
 package org.palflow.scoring;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface ScoringCaseRepository extends JpaRepository<ScoringCase, Long> {
 
     List<ScoringCase> findByStatus(ScoringCase.Status status);
 
     List<ScoringCase> findByCandidateId(long candidateId);
+
+    @Query("select c.submissionId from ScoringCase c where c.status in :statuses")
+    Set<Long> submissionIdsIn(Collection<ScoringCase.Status> statuses);
 }

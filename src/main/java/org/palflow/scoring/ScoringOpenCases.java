@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.palflow.drafting.SubmittedEvidence;
 import org.palflow.platform.process.OpenCases;
 import org.palflow.platform.process.ResumePoint;
@@ -37,8 +36,7 @@ class ScoringOpenCases implements OpenCases {
     @Override
     @Transactional(readOnly = true)
     public List<ResumePoint> resumePoints() {
-        Set<Long> finished = cases.findAll().stream().filter(scoringCase -> FINISHED.contains(scoringCase.getStatus()))
-                .map(ScoringCase::getSubmissionId).collect(Collectors.toSet());
+        Set<Long> finished = cases.submissionIdsIn(FINISHED);
         List<ResumePoint> points = new ArrayList<>();
         for (long submissionId : evidence.submissionIds()) {
             if (!finished.contains(submissionId)) {

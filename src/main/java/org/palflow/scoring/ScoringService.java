@@ -18,6 +18,7 @@ import org.palflow.drafting.SubmittedEvidence;
 import org.palflow.platform.mail.Notifier;
 import org.palflow.platform.process.AfterCommit;
 import org.palflow.platform.process.ProcessMessages;
+import org.palflow.platform.time.PalCalendar;
 import org.palflow.registration.Registration;
 import org.palflow.registration.RegistrationRepository;
 import org.palflow.scoring.ScoringAssignment.Purpose;
@@ -69,6 +70,7 @@ public class ScoringService {
     private final ProcessMessages messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final PalCalendar calendar;
     private final Duration scoringPeriod;
     private final Duration escalateAfterLate;
     private final String adminEmail;
@@ -78,7 +80,7 @@ public class ScoringService {
             RescoringRequestRepository rescoringRequests,
             RegistrationRepository registrations, SubmittedEvidence evidence, RubricCatalog rubrics,
             ScoringRules rules, Notifier notifier, ObjectMapper json, ProcessMessages messages,
-            ApplicationEventPublisher events, Clock clock,
+            ApplicationEventPublisher events, Clock clock, PalCalendar calendar,
             @Value("${pal.scoring.scoring-period}") Duration scoringPeriod,
             @Value("${pal.scoring.escalate-after-late}") Duration escalateAfterLate,
             @Value("${pal.admin-email}") String adminEmail) {
@@ -98,6 +100,7 @@ public class ScoringService {
         this.messages = messages;
         this.events = events;
         this.clock = clock;
+        this.calendar = calendar;
         this.scoringPeriod = scoringPeriod;
         this.escalateAfterLate = escalateAfterLate;
         this.adminEmail = adminEmail;
@@ -117,8 +120,8 @@ public class ScoringService {
         if (scoringCase.getWindowId() == null) {
             scoringCase.placeIn(window.get().getId(), now());
         }
-        return new Placement(window.get().getId(), window.get().closesAt(windows.zone()),
-                window.get().reportsAt(windows.zone()));
+        return new Placement(window.get().getId(), window.get().closesAt(calendar),
+                window.get().reportsAt(calendar));
     }
 
     @Transactional
@@ -220,7 +223,7 @@ public class ScoringService {
         ScoringCase scoringCase = cases.findById(submissionId).orElseThrow();
         ScoringRules.Outcome outcome = outcome(submissionId);
         LocalDate reportDate = windowRepository.findById(scoringCase.getWindowId()).orElseThrow().getScoreReportDate();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), windows.zone());
+        LocalDate today = calendar.today();
         LocalDate reportedOn = today.isAfter(reportDate) ? today : reportDate;
         TaskScore score = taskScores.saveAndFlush(new TaskScore(submissionId, scoringCase.getCandidateId(),
                 scoringCase.getTask(), outcome.standing().taskScore(), toJson(outcome.standing()), outcome.basis(), null,
@@ -236,28 +239,28 @@ public class ScoringService {
     /** A rescoring's verdict: a new released row when it changes the result; the original confirmed otherwise. */
     @Transactional
     public ScoringRules.RescoringOutcome decideRescoring(long submissionId) {
-        TaskScore original = current(submissionId).orElseThrow();
+        // Always against the first released result: a redelivered job must reach the same verdict, not compare
+        // the rescoring with the correction it already made.
+        List<TaskScore> chain = taskScores.findBySubmissionIdOrderByIdAsc(submissionId);
+        TaskScore original = chain.get(0);
         ScoringAssignment rescoring = assignments.findBySubmissionIdAndPurpose(submissionId, Purpose.RESCORING)
                 .orElseThrow();
         ScoringRules.RescoringOutcome outcome = rules.afterRescoring(fromJson(original.getResult()),
                 fromJson(rescoring.getResult()));
         rescoringRequests.findById(submissionId).ifPresent(request -> request.decide(outcome.changed(),
                 outcome.basis()));
-        if (outcome.changed() && original.getReplacesId() == null && taskScores.findBySubmissionIdOrderByIdAsc(
-                submissionId).size() == 1) {
+        if (!outcome.changed()) {
+            notifyCandidate("rescoring-confirmed-" + submissionId, original, "Your PAL Task " + original.getTask()
+                    + " rescoring", "Rescoring confirmed your Task " + original.getTask() + " result: GET "
+                    + "/api/submissions/" + submissionId + "/score-report");
+        } else if (chain.size() == 1) {
             TaskScore amended = taskScores.saveAndFlush(new TaskScore(submissionId, original.getCandidateId(),
                     original.getTask(), outcome.standing().taskScore(), toJson(outcome.standing()), outcome.basis(),
                     original.getId(), original.getReportDate(), original.getValidUntil(), now()));
             events.publishEvent(new TaskScoreChanged(amended.getCandidateId(), amended.getId()));
             notifyCandidate("score-report-" + amended.getId(), amended, "Your amended PAL Task " + amended.getTask()
-                            + " score report",
-                    "Rescoring changed your Task " + amended.getTask() + " result: GET /api/submissions/"
-                            + submissionId + "/score-report");
-        } else if (!outcome.changed()) {
-            notifyCandidate("rescoring-confirmed-" + submissionId, original, "Your PAL Task " + original.getTask()
-                            + " rescoring",
-                    "Rescoring confirmed your Task " + original.getTask() + " result: GET /api/submissions/"
-                            + submissionId + "/score-report");
+                    + " score report", "Rescoring changed your Task " + amended.getTask() + " result: GET "
+                    + "/api/submissions/" + submissionId + "/score-report");
         }
         return outcome;
     }

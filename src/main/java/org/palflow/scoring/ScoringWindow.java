@@ -12,9 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.Set;
+import org.palflow.platform.time.PalCalendar;
 
 /**
  * A scoring window an admin sets: work submitted by the deadline (the end of that day, Massachusetts time) is
@@ -59,12 +59,12 @@ public class ScoringWindow {
     }
 
     /** The last moment a submission counts for this window: the deadline day's end. */
-    public Instant closesAt(ZoneId zone) {
-        return submissionDeadline.plusDays(1).atStartOfDay(zone).toInstant();
+    public Instant closesAt(PalCalendar calendar) {
+        return calendar.startOf(submissionDeadline.plusDays(1));
     }
 
-    public Instant reportsAt(ZoneId zone) {
-        return scoreReportDate.atStartOfDay(zone).toInstant();
+    public Instant reportsAt(PalCalendar calendar) {
+        return calendar.startOf(scoreReportDate);
     }
 
     public Long getId() {

@@ -3,7 +3,6 @@ package org.palflow.scoring;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,9 +12,9 @@ import java.util.Set;
 import org.palflow.platform.process.AfterCommit;
 import org.palflow.platform.process.ProcessMessages;
 import org.palflow.platform.security.Actor;
+import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.program.HandbookVersionRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,16 +36,16 @@ public class ScoringWindows {
     private final HandbookVersionRepository handbooks;
     private final ProcessMessages messages;
     private final Clock clock;
-    private final ZoneId zone;
+    private final PalCalendar calendar;
 
     ScoringWindows(ScoringWindowRepository windows, ScoringCaseRepository cases, HandbookVersionRepository handbooks,
-            ProcessMessages messages, Clock clock, @Value("${pal.zone}") ZoneId zone) {
+            ProcessMessages messages, Clock clock, PalCalendar calendar) {
         this.windows = windows;
         this.cases = cases;
         this.handbooks = handbooks;
         this.messages = messages;
         this.clock = clock;
-        this.zone = zone;
+        this.calendar = calendar;
     }
 
     @Transactional
@@ -95,12 +94,8 @@ public class ScoringWindows {
 
     /** The first window, by deadline, still open at {@code submittedAt} that accepts this handbook and task. */
     Optional<ScoringWindow> windowFor(String handbookVersion, int task, Instant submittedAt) {
-        LocalDate submittedOn = submittedAt.atZone(zone).toLocalDate();
+        LocalDate submittedOn = calendar.dateOf(submittedAt);
         return windows.findBySubmissionDeadlineGreaterThanEqualOrderBySubmissionDeadlineAsc(submittedOn).stream()
                 .filter(window -> window.accepts(handbookVersion, task)).findFirst();
-    }
-
-    ZoneId zone() {
-        return zone;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScoringWorkers {
 
+    /** Carries the reason and, for the retry timer of both processes, how long to wait before trying again. */
     static final String NO_ELIGIBLE_SCORER = "no-eligible-scorer";
 
     private final ScoringService scoring;
@@ -28,7 +29,6 @@ public class ScoringWorkers {
         ScoringService.Placement placement = scoring.place(submissionId);
         Map<String, Object> variables = new HashMap<>();
         variables.put("inWindow", placement.windowId() != null);
-        variables.put("assignmentRetry", assignmentRetry);
         variables.put("purpose", Purpose.FIRST.name());
         if (placement.windowId() != null) {
             variables.put("windowId", placement.windowId());

@@ -155,8 +155,8 @@ class LicensureDecisionProcessTest extends ScoringTest {
 
         InScoring second = inScoring("kendall", 1, 602);
         assertThat(second.submissionId()).isNotEqualTo(first.submissionId());
-        awaitProcess(second.instance(), process -> process.hasPassedElement("assign-scorer"))
-                .as("the same task-scoring process, a new instance").isNotNull();
+        assertThat(second.instance()).as("the same task-scoring process, a new instance")
+                .isNotEqualTo(first.instance());
         scoreAll(second.first(), 1, "3.00");
         reachReportDateOf("kendall", second.submissionId());
         JsonNode latest = eventually(() -> Optional.of(as("kendall").get("/api/candidates/" + kendall

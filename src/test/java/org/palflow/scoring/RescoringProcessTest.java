@@ -16,11 +16,13 @@ class RescoringProcessTest extends ScoringTest {
 
     @Autowired
     TaskScoreRepository taskScores;
+    @Autowired
+    ScoringService scoring;
 
     @Test
     void aRescoringBeyondTheGapStandsAsACorrectionThatPointsAtTheOriginal() {
-        InScoring scoring = released("harper", 2, 302, "3.00");
-        long submissionId = scoring.submissionId();
+        InScoring released = released("harper", 2, 302, "3.00");
+        long submissionId = released.submissionId();
         TaskScore original = taskScores.findBySubmissionIdOrderByIdAsc(submissionId).get(0);
 
         ResponseEntity<JsonNode> requested = as("harper").postEmpty("/api/submissions/" + submissionId + "/rescoring");
@@ -31,7 +33,7 @@ class RescoringProcessTest extends ScoringTest {
 
         long rescoring = processInstanceWith("rescoring", "submissionId", submissionId);
         ScoringAssignment rescorer = awaitAssignment(submissionId, Purpose.RESCORING);
-        assertThat(rescorer.getScorerId()).as("not the first scorer").isNotEqualTo(scoring.first().getScorerId());
+        assertThat(rescorer.getScorerId()).as("not the first scorer").isNotEqualTo(released.first().getScorerId());
         scoreAll(rescorer, 2, "2.50");
         awaitProcess(rescoring, process -> process.isCompleted())
                 .hasPassedElementsInOrder("rescoring-requested", "assign-scorer", "await-score", "decide-rescoring",
@@ -46,12 +48,19 @@ class RescoringProcessTest extends ScoringTest {
         assertThat(stored.getTaskScore()).as("the original is never changed").isEqualByComparingTo("3.00");
         assertThat(TestMail.subjectsTo("harper.candidate@palflow.example"))
                 .contains("Your amended PAL Task 2 score report");
+
+        assertThat(scoring.decideRescoring(submissionId).changed()).as("a redelivered job, same verdict").isTrue();
+        assertThat(taskScores.findBySubmissionIdOrderByIdAsc(submissionId)).hasSize(2);
+        assertThat(as("harper").get("/api/submissions/" + submissionId + "/score-report").getBody()
+                .get("rescoring").asText()).isEqualTo("CHANGED");
+        assertThat(TestMail.subjectsTo("harper.candidate@palflow.example"))
+                .doesNotContain("Your PAL Task 2 rescoring");
     }
 
     @Test
     void aRescoringWithinTheGapConfirmsTheOriginal() {
-        InScoring scoring = released("drew", 4, 404, "3.00");
-        long submissionId = scoring.submissionId();
+        InScoring released = released("drew", 4, 404, "3.00");
+        long submissionId = released.submissionId();
         as("drew").postEmpty("/api/submissions/" + submissionId + "/rescoring");
         long rescoring = processInstanceWith("rescoring", "submissionId", submissionId);
         scoreAll(awaitAssignment(submissionId, Purpose.RESCORING), 4, "3.20");
@@ -68,11 +77,10 @@ class RescoringProcessTest extends ScoringTest {
 
     /** Scored once by the first scorer, and released on the report date. */
     private InScoring released(String user, int task, long seed, String score) {
-        InScoring scoring = inScoring(user, task, seed);
-        scoreAll(scoring.first(), task, score);
-        awaitProcess(scoring.instance(), process -> process.isWaitingAtElements("score-report-date"));
-        reachReportDateOf(user, scoring.submissionId());
-        awaitProcess(scoring.instance(), process -> process.isCompleted());
-        return scoring;
+        InScoring inScoring = inScoring(user, task, seed);
+        scoreAll(inScoring.first(), task, score);
+        awaitProcess(inScoring.instance(), process -> process.isWaitingAtElements("score-report-date"));
+        assertThat(reportOnItsDate(user, inScoring).get("taskScore").decimalValue()).isEqualByComparingTo(score);
+        return inScoring;
     }
 }

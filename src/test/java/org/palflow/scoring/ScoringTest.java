@@ -128,6 +128,13 @@ public abstract class ScoringTest extends PalFlowTest {
         return new InScoring(submissionId, instance, awaitAssignment(submissionId, Purpose.FIRST));
     }
 
+    /** On the window's report date the process releases the score; returns the candidate's report. */
+    protected JsonNode reportOnItsDate(String user, InScoring scoring) {
+        reachReportDateOf(user, scoring.submissionId());
+        awaitProcess(scoring.instance(), process -> process.isCompleted());
+        return as(user).get("/api/submissions/" + scoring.submissionId() + "/score-report").getBody();
+    }
+
     protected ScoringAssignment awaitAssignment(long submissionId, Purpose purpose) {
         return eventually(() -> assignments.findBySubmissionIdAndPurpose(submissionId, purpose));
     }

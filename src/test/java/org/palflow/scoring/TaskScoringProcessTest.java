@@ -126,10 +126,7 @@ class TaskScoringProcessTest extends ScoringTest {
         scoreAll(second, 1, "2.40");
         awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"))
                 .hasPassedElement("assign-scorer", 2).hasPassedElement("decide-next-scoring", 2);
-        reachReportDateOf("finley", submissionId);
-        awaitProcess(instance, process -> process.isCompleted());
-
-        JsonNode report = as("finley").get("/api/submissions/" + submissionId + "/score-report").getBody();
+        JsonNode report = reportOnItsDate("finley", scoring);
         assertThat(report.get("taskScore").decimalValue()).isEqualByComparingTo("2.30");
         assertThat(report.get("basis").asText()).isEqualTo("mean of two agreeing scorings");
         assertThat(report.get("indicators").findValuesAsText("band")).containsOnly("Developing");
@@ -158,10 +155,7 @@ class TaskScoringProcessTest extends ScoringTest {
         scoreAll(adjudication, 2, "2.50");
         awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"))
                 .hasPassedElement("assign-scorer", 3);
-        reachReportDateOf("finley", submissionId);
-        awaitProcess(instance, process -> process.isCompleted());
-
-        JsonNode report = as("finley").get("/api/submissions/" + submissionId + "/score-report").getBody();
+        JsonNode report = reportOnItsDate("finley", scoring);
         assertThat(report.get("taskScore").decimalValue()).isEqualByComparingTo("2.50");
         assertThat(report.get("basis").asText()).isEqualTo("adjudicated: the adjudicator's result stands");
         assertThat(taskScores.findBySubmissionIdOrderByIdAsc(submissionId)).hasSize(1);
@@ -184,10 +178,7 @@ class TaskScoringProcessTest extends ScoringTest {
                 Map.of("indicators", marks)).getStatusCode()).isEqualTo(HttpStatus.OK);
         awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"))
                 .hasPassedElement("assign-scorer", 1);
-        reachReportDateOf("finley", submissionId);
-        awaitProcess(instance, process -> process.isCompleted());
-
-        JsonNode report = as("finley").get("/api/submissions/" + submissionId + "/score-report").getBody();
+        JsonNode report = reportOnItsDate("finley", scoring);
         assertThat(report.get("incomplete").asBoolean()).isTrue();
         assertThat(report.hasNonNull("taskScore")).isFalse();
         assertThat(report.get("thresholdMet").asBoolean()).isFalse();
