@@ -13,12 +13,13 @@ import org.palflow.platform.web.ApiProblem;
 import org.palflow.program.ProgramRepository;
 import org.palflow.registration.Registration;
 import org.palflow.registration.RegistrationRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The steps of processes/task-drafting.bpmn: components marked done and reviewed, the reminders, and submission.
- * The API records each person's decision here first; the process is told afterwards.
+ * Each person's decision is recorded here with an event that tells the process, in the same transaction.
  */
 @Service
 public class DraftWorkflow {
@@ -34,12 +35,14 @@ public class DraftWorkflow {
     private final MentoringQueries mentoring;
     private final Notifier notifier;
     private final ReadinessReports readiness;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DraftWorkflow(DraftingService drafting, ReadinessReports readiness, DraftMilestoneRepository milestones, TaskDraftRepository drafts,
             EvidenceFileRepository files, TaskSubmissionRepository submissions, SubmissionFileRepository submissionFiles,
             RegistrationRepository registrations, ProgramRepository programs, MentoringQueries mentoring,
-            Notifier notifier, Clock clock) {
+            Notifier notifier, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.drafting = drafting;
         this.readiness = readiness;
         this.milestones = milestones;
@@ -75,6 +78,7 @@ public class DraftWorkflow {
                     + open.map(c -> "; " + c + " is.").orElse("; all four are approved."));
         }
         milestone.markDone(Instant.now(clock));
+        events.publishEvent(new ComponentMarkedDone(draftId, component.name(), milestone.getMarkedDoneAt()));
         return milestone;
     }
 
@@ -100,6 +104,7 @@ public class DraftWorkflow {
                     List.of(Map.of("field", "comment", "message", "must not be blank when returning")));
         }
         milestone.review(approved, comment == null ? null : comment.strip(), Instant.now(clock));
+        events.publishEvent(new ComponentReviewed(draftId, component.name(), approved, milestone.getReviewedAt()));
         return milestone;
     }
 
@@ -183,6 +188,7 @@ public class DraftWorkflow {
         files.findByDraftIdOrderByPartCodeAscFileVersionAsc(draftId).forEach(file -> current.put(file.getPartCode(), file));
         current.values().forEach(file -> submissionFiles.save(new SubmissionFile(submission.getId(), file)));
         drafts.findById(draftId).orElseThrow().submitted(now);
+        events.publishEvent(new DraftSubmitted(draftId, submission.getId()));
         return submission;
     }
 

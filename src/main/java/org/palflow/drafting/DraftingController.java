@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.palflow.platform.security.Actor;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,21 +34,16 @@ class DraftingController {
 
     private final DraftingService drafting;
     private final DraftWorkflow workflow;
-    private final DraftingProcess process;
     private final DraftMilestoneRepository milestones;
-    private final EvidenceExtraction extraction;
     private final EvidenceTexts texts;
     private final ReadinessReports readiness;
 
-    DraftingController(DraftingService drafting, DraftWorkflow workflow, DraftingProcess process,
-            DraftMilestoneRepository milestones, EvidenceExtraction extraction, EvidenceTexts texts,
-            ReadinessReports readiness) {
+    DraftingController(DraftingService drafting, DraftWorkflow workflow, DraftMilestoneRepository milestones,
+            EvidenceTexts texts, ReadinessReports readiness) {
         this.readiness = readiness;
-        this.extraction = extraction;
         this.texts = texts;
         this.drafting = drafting;
         this.workflow = workflow;
-        this.process = process;
         this.milestones = milestones;
     }
 
@@ -92,9 +88,11 @@ class DraftingController {
     @PostMapping("/drafts")
     @PreAuthorize("hasRole('candidate')")
     ResponseEntity<DraftView> open(@Valid @RequestBody OpenRequest request) {
-        DraftingService.Opened opened = drafting.open(request.task(), Actor.current());
-        if (opened.created()) {
-            process.start(opened.draft());
+        DraftingService.Opened opened;
+        try {
+            opened = drafting.open(request.task(), Actor.current());
+        } catch (DataIntegrityViolationException concurrentOpen) {
+            opened = drafting.open(request.task(), Actor.current());
         }
         return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/drafts/" + opened.draft().getId()))
@@ -119,26 +117,21 @@ class DraftingController {
     ResponseEntity<FileView> upload(@PathVariable long draftId, @PathVariable String partCode,
             @RequestParam String name, InputStream body) {
         EvidenceFile file = drafting.upload(draftId, partCode, name, body, Actor.current());
-        extraction.start(file);
         return ResponseEntity.status(HttpStatus.CREATED).body(FileView.of(file));
     }
 
     @PostMapping("/drafts/{draftId}/components/{component}/done")
     @PreAuthorize("hasRole('candidate')")
     ComponentView markDone(@PathVariable long draftId, @PathVariable DraftMilestone.Component component) {
-        DraftMilestone milestone = workflow.markDone(draftId, component, Actor.current());
-        process.componentDone(milestone);
-        return ComponentView.of(milestone);
+        return ComponentView.of(workflow.markDone(draftId, component, Actor.current()));
     }
 
     @PostMapping("/drafts/{draftId}/components/{component}/review")
     @PreAuthorize("hasRole('mentor')")
     ComponentView review(@PathVariable long draftId, @PathVariable DraftMilestone.Component component,
             @Valid @RequestBody ReviewRequest request) {
-        DraftMilestone milestone = workflow.review(draftId, component, request.approved(), request.comment(),
-                Actor.current());
-        process.componentReviewed(milestone);
-        return ComponentView.of(milestone);
+        return ComponentView.of(workflow.review(draftId, component, request.approved(), request.comment(),
+                Actor.current()));
     }
 
     @PutMapping("/drafts/{draftId}/details")
@@ -169,7 +162,6 @@ class DraftingController {
                 == TaskDraft.Status.SUBMITTED;
         TaskSubmission submission = workflow.submit(draftId, request != null && request.acknowledgeWarnings(),
                 Actor.current());
-        process.submitted(submission);
         SubmissionView view = new SubmissionView(submission.getId(), submission.getDraftId(),
                 submission.getTaskNumber(), submission.getHandbookVersion(), submission.getSubmittedAt(),
                 workflow.filesOf(submission).stream()

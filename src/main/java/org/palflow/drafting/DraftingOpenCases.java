@@ -30,6 +30,9 @@ class DraftingOpenCases implements OpenCases {
     public List<ResumePoint> resumePoints() {
         List<ResumePoint> points = new ArrayList<>();
         for (TaskDraft draft : drafts.findByStatus(TaskDraft.Status.DRAFTING)) {
+            if (!draft.processStarted()) {
+                continue; // its stored start event starts it
+            }
             List<String> elements = new ArrayList<>(List.of("await-submission"));
             Map<String, Object> variables = new java.util.HashMap<>(process.variables(draft.getId()));
             milestones.findByDraftIdOrderBySequence(draft.getId()).stream()

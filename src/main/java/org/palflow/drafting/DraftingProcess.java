@@ -5,9 +5,13 @@ import java.time.Duration;
 import java.util.Map;
 import org.palflow.platform.process.ProcessMessages;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Starts a draft's task-drafting process and tells it what the candidate and mentor decided. */
+/**
+ * Tells a draft's task-drafting process what the candidate and mentor decided, from the events stored with
+ * those decisions. Each message id names the round it belongs to, so a repeated event publishes nothing new.
+ */
 @Component
 class DraftingProcess {
 
@@ -15,14 +19,16 @@ class DraftingProcess {
 
     private final CamundaClient camunda;
     private final ProcessMessages messages;
+    private final DraftingService drafting;
     private final Duration reminderAfter;
     private final Duration escalationAfter;
 
-    DraftingProcess(CamundaClient camunda, ProcessMessages messages,
+    DraftingProcess(CamundaClient camunda, ProcessMessages messages, DraftingService drafting,
             @Value("${pal.drafting.review-reminder-after}") Duration reminderAfter,
             @Value("${pal.drafting.review-escalation-after}") Duration escalationAfter) {
         this.camunda = camunda;
         this.messages = messages;
+        this.drafting = drafting;
         this.reminderAfter = reminderAfter;
         this.escalationAfter = escalationAfter;
     }
@@ -32,25 +38,33 @@ class DraftingProcess {
                 "reviewEscalationAfter", escalationAfter.toString());
     }
 
-    void start(TaskDraft draft) {
-        camunda.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
-                .variables(variables(draft.getId())).send().join();
+    @ApplicationModuleListener
+    void on(DraftOpened opened) {
+        if (drafting.processStarted(opened.draftId())) {
+            return;
+        }
+        long key = camunda.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
+                .variables(variables(opened.draftId())).send().join().getProcessInstanceKey();
+        drafting.recordProcessInstance(opened.draftId(), key);
     }
 
-    void componentDone(DraftMilestone milestone) {
-        messages.publishOnce("component-done", String.valueOf(milestone.getDraftId()), "component-done-"
-                        + milestone.getDraftId() + "-" + milestone.getComponent() + "-" + milestone.getMarkedDoneAt().toEpochMilli(),
-                Map.of("component", milestone.getComponent().name()));
+    @ApplicationModuleListener
+    void on(ComponentMarkedDone done) {
+        messages.publishOnce("component-done", String.valueOf(done.draftId()), "component-done-" + done.draftId()
+                + "-" + done.component() + "-" + done.markedDoneAt().toEpochMilli(),
+                Map.of("component", done.component()));
     }
 
-    void componentReviewed(DraftMilestone milestone) {
-        messages.publishOnce("component-reviewed", String.valueOf(milestone.getDraftId()), "component-reviewed-"
-                        + milestone.getDraftId() + "-" + milestone.getComponent() + "-" + milestone.getReviewedAt().toEpochMilli(),
-                Map.of("approved", milestone.getStatus() == DraftMilestone.Status.APPROVED));
+    @ApplicationModuleListener
+    void on(ComponentReviewed reviewed) {
+        messages.publishOnce("component-reviewed", String.valueOf(reviewed.draftId()), "component-reviewed-"
+                + reviewed.draftId() + "-" + reviewed.component() + "-" + reviewed.reviewedAt().toEpochMilli(),
+                Map.of("approved", reviewed.approved()));
     }
 
-    void submitted(TaskSubmission submission) {
-        messages.publishOnce("draft-submitted", String.valueOf(submission.getDraftId()),
-                "draft-submitted-" + submission.getDraftId(), Map.of("submissionId", submission.getId()));
+    @ApplicationModuleListener
+    void on(DraftSubmitted submitted) {
+        messages.publishOnce("draft-submitted", String.valueOf(submitted.draftId()),
+                "draft-submitted-" + submitted.draftId(), Map.of("submissionId", submitted.submissionId()));
     }
 }

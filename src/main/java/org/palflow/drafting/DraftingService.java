@@ -17,8 +17,11 @@ import org.palflow.registration.Registration;
 import org.palflow.registration.RegistrationRepository;
 import org.palflow.registration.RegistrationStatus;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A candidate's drafts and their evidence files. Uploads stream to the store outside any database transaction;
@@ -38,11 +41,16 @@ public class DraftingService {
     private final TaskSubmissionRepository submissions;
     private final HandbookVersionRepository handbooks;
     private final ObjectProvider<NewAttempts> newAttempts;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
     DraftingService(TaskDraftRepository drafts, DraftMilestoneRepository milestones, EvidenceFileRepository files, EvidenceChartCatalog charts,
             EvidenceStore store, RegistrationRepository registrations, MentoringQueries mentoring, Clock clock,
             TaskSubmissionRepository submissions, HandbookVersionRepository handbooks,
-            ObjectProvider<NewAttempts> newAttempts) {
+            ObjectProvider<NewAttempts> newAttempts, ApplicationEventPublisher events,
+            TransactionTemplate transaction) {
+        this.events = events;
+        this.transaction = transaction;
         this.drafts = drafts;
         this.milestones = milestones;
         this.files = files;
@@ -59,7 +67,12 @@ public class DraftingService {
     public record Opened(TaskDraft draft, boolean created) {
     }
 
-    /** Opens the candidate's draft for a task, or returns the one already open. */
+    /**
+     * Opens the candidate's draft for a task with its four components, in one transaction, or returns the one
+     * already open. Two requests racing to open the same task meet at the unique open-task key: the loser throws
+     * and is answered by the winner's draft (see the controller).
+     */
+    @Transactional
     public Opened open(int task, Actor actor) {
         Registration registration = registrations.findFirstByEmailOrderByIdDesc(actor.email())
                 .filter(r -> r.getStatus() == RegistrationStatus.ACTIVE)
@@ -79,16 +92,11 @@ public class DraftingService {
                 task, submission.getId())));
         // A new attempt is drafted under the handbook in force now, which may not be the one registered with.
         String handbook = last.isEmpty() ? registration.getHandbookVersion() : currentHandbook(registration);
-        try {
-            TaskDraft draft = drafts.saveAndFlush(new TaskDraft(registration.getId(), task, handbook,
-                    Instant.now(clock)));
-            milestones.saveAll(java.util.Arrays.stream(DraftMilestone.Component.values())
-                    .map(component -> new DraftMilestone(draft.getId(), component)).toList());
-            return new Opened(draft, true);
-        } catch (org.springframework.dao.DataIntegrityViolationException concurrentOpen) {
-            return new Opened(drafts.findByCandidateIdAndTaskNumberAndStatus(registration.getId(), task,
-                    TaskDraft.Status.DRAFTING).orElseThrow(() -> concurrentOpen), false);
-        }
+        TaskDraft draft = drafts.saveAndFlush(new TaskDraft(registration.getId(), task, handbook, Instant.now(clock)));
+        milestones.saveAll(java.util.Arrays.stream(DraftMilestone.Component.values())
+                .map(component -> new DraftMilestone(draft.getId(), component)).toList());
+        events.publishEvent(new DraftOpened(draft.getId()));
+        return new Opened(draft, true);
     }
 
     private String currentHandbook(Registration registration) {
@@ -137,10 +145,13 @@ public class DraftingService {
         }
         try {
             FileType type = acceptedType(part, name, stored);
-            int version = files.latestVersion(draftId, partCode) + 1;
-            EvidenceFile file = files.saveAndFlush(new EvidenceFile(draftId, partCode, version, name, type, stored,
-                    actor.username(), Instant.now(clock)));
-            return file;
+            return transaction.execute(status -> {
+                int version = files.latestVersion(draftId, partCode) + 1;
+                EvidenceFile file = files.saveAndFlush(new EvidenceFile(draftId, partCode, version, name, type,
+                        stored, actor.username(), Instant.now(clock)));
+                events.publishEvent(new EvidenceFileStored(file.getId()));
+                return file;
+            });
         } catch (RuntimeException refused) {
             deleteQuietly(stored.key(), refused);
             throw refused;
@@ -154,7 +165,7 @@ public class DraftingService {
             @jakarta.validation.constraints.Size(max = 60) List<@jakarta.validation.constraints.Size(max = 60) String> roster) {
     }
 
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     public TaskDraft describe(long draftId, Details details, Actor actor) {
         writableDraft(draftId, actor);
         TaskDraft draft = drafts.findById(draftId).orElseThrow();
@@ -166,6 +177,16 @@ public class DraftingService {
 
     private static String strip(String value) {
         return value == null ? null : value.strip();
+    }
+
+    @Transactional
+    void recordProcessInstance(long draftId, long processInstanceKey) {
+        drafts.findById(draftId).orElseThrow().startedAs(processInstanceKey);
+    }
+
+    @Transactional(readOnly = true)
+    boolean processStarted(long draftId) {
+        return drafts.findById(draftId).orElseThrow().processStarted();
     }
 
     public List<EvidenceFile> versions(long draftId, String partCode, Actor actor) {

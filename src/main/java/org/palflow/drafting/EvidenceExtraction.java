@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.palflow.platform.process.OpenCases;
 import org.palflow.platform.process.ResumePoint;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /** processes/evidence-extraction.bpmn: started for every stored file, its one worker reads the text. */
@@ -25,9 +26,11 @@ public class EvidenceExtraction implements OpenCases {
         this.textRepository = textRepository;
     }
 
-    void start(EvidenceFile file) {
+    /** Reading a file twice costs time, not correctness: its text is cached by content hash. */
+    @ApplicationModuleListener
+    void on(EvidenceFileStored stored) {
         camunda.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
-                .variables(Map.of("fileId", file.getId())).send().join();
+                .variables(Map.of("fileId", stored.fileId())).send().join();
     }
 
     @JobWorker(type = "extract-evidence-text")

@@ -28,6 +28,7 @@ public class TaskDraft {
     private String collaborationRoles;
     /** Names of the staff, students and others the work involves, one per line: what blinding looks for. */
     private String roster;
+    private Long processInstanceKey;
     private Instant createdAt;
     private Instant updatedAt;
     @Version
@@ -74,6 +75,14 @@ public class TaskDraft {
 
     public String getCollaborationRoles() {
         return collaborationRoles;
+    }
+
+    void startedAs(long processInstanceKey) {
+        this.processInstanceKey = processInstanceKey;
+    }
+
+    boolean processStarted() {
+        return processInstanceKey != null;
     }
 
     void submitted(Instant now) {

@@ -12,7 +12,9 @@ import java.util.List;
 import org.palflow.platform.process.Incidents;
 import org.palflow.platform.web.ApiProblem;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,17 +36,20 @@ public class ElarHandoffs {
 
     private final ElarHandoffRepository handoffs;
     private final Incidents incidents;
+    private final ApplicationEventPublisher events;
     private final Environment environment;
     private final Clock clock;
     private final String configuredUrl;
     private final Duration timeout;
     private final HttpClient http;
 
-    ElarHandoffs(ElarHandoffRepository handoffs, Incidents incidents, Environment environment, Clock clock,
+    ElarHandoffs(ElarHandoffRepository handoffs, Incidents incidents, ApplicationEventPublisher events,
+            Environment environment, Clock clock,
             @Value("${pal.licensure.elar-url:}") String configuredUrl,
             @Value("${pal.licensure.elar-timeout}") Duration timeout) {
         this.handoffs = handoffs;
         this.incidents = incidents;
+        this.events = events;
         this.environment = environment;
         this.clock = clock;
         this.configuredUrl = configuredUrl;
@@ -89,7 +94,11 @@ public class ElarHandoffs {
                 && incidents.openIncidentOfJob(handoff.getJobKey()).isPresent();
     }
 
-    /** An admin's retry of a hand-off whose retries ran out: the job gets retries again and its incident is resolved. */
+    /**
+     * An admin's retry of a hand-off whose retries ran out: recorded as an event, whose listener gives the job
+     * its retries back and resolves the incident.
+     */
+    @Transactional
     public ElarHandoff retry(long decisionId, int retries) {
         ElarHandoff handoff = handoffs.findById(decisionId)
                 .orElseThrow(() -> ApiProblem.notFound("There is no hand-off for decision " + decisionId + "."));
@@ -100,8 +109,15 @@ public class ElarHandoffs {
         long incident = (jobKey == null ? java.util.Optional.<Long>empty() : incidents.openIncidentOfJob(jobKey))
                 .orElseThrow(() -> ApiProblem.conflict("The hand-off of decision " + decisionId
                         + " is still being retried by the engine; there is no incident to resolve."));
-        incidents.retry(jobKey, incident, retries);
+        events.publishEvent(new HandoffRetried(decisionId, jobKey, retries));
         return handoff;
+    }
+
+    /** An incident already resolved (the event delivered twice) needs nothing more. */
+    @ApplicationModuleListener
+    void on(HandoffRetried retried) {
+        incidents.openIncidentOfJob(retried.jobKey())
+                .ifPresent(incident -> incidents.retry(retried.jobKey(), incident, retried.retries()));
     }
 
     private String url() {

@@ -21,12 +21,10 @@ class MentoringController {
 
     private final MentoringService mentoring;
     private final MentoringQueries queries;
-    private final MentoringMessages messages;
 
-    MentoringController(MentoringService mentoring, MentoringQueries queries, MentoringMessages messages) {
+    MentoringController(MentoringService mentoring, MentoringQueries queries) {
         this.mentoring = mentoring;
         this.queries = queries;
-        this.messages = messages;
     }
 
     /** The coordinator's work list: candidates waiting for a (new) mentor proposal, with why they came back. */
@@ -50,7 +48,6 @@ class MentoringController {
     @PreAuthorize("hasRole('coordinator')")
     MentoringView.ProposalView propose(@PathVariable long candidateId, @Valid @RequestBody ProposalRequest request) {
         MentorProposal proposal = mentoring.propose(candidateId, request.mentorId(), Actor.current());
-        messages.mentorProposed(candidateId, proposal);
         return queries.proposal(proposal, candidateId);
     }
 
@@ -77,8 +74,6 @@ class MentoringController {
     }
 
     private MentoringView.ProposalView answered(MentorProposal proposal) {
-        long candidateId = mentoring.candidateOf(proposal);
-        messages.mentorResponded(candidateId, proposal);
-        return queries.proposal(proposal, candidateId);
+        return queries.proposal(proposal, mentoring.candidateOf(proposal));
     }
 }

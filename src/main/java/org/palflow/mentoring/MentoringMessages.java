@@ -2,11 +2,12 @@ package org.palflow.mentoring;
 
 import java.util.Map;
 import org.palflow.platform.process.ProcessMessages;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the mentor-assignment process what a person decided. Sent after the decision is committed, so the
- * next job finds it; a client that retries after an engine outage re-sends the same message, which is harmless.
+ * Tells the mentor-assignment process what a person decided, from the event stored with the decision; the
+ * message id is the proposal's, so delivering the event twice publishes one message.
  */
 @Component
 class MentoringMessages {
@@ -20,14 +21,17 @@ class MentoringMessages {
         this.messages = messages;
     }
 
-    void mentorProposed(long candidateId, MentorProposal proposal) {
-        messages.publishOnce(MENTOR_PROPOSED, String.valueOf(candidateId), MENTOR_PROPOSED + "-" + proposal.getId(),
-                Map.of("proposalId", proposal.getId(), "respondBy", proposal.getRespondBy().toString()));
+    @ApplicationModuleListener
+    void on(MentorProposed proposed) {
+        messages.publishOnce(MENTOR_PROPOSED, String.valueOf(proposed.candidateId()),
+                MENTOR_PROPOSED + "-" + proposed.proposalId(),
+                Map.of("proposalId", proposed.proposalId(), "respondBy", proposed.respondBy().toString()));
     }
 
-    void mentorResponded(long candidateId, MentorProposal proposal) {
-        messages.publishOnce(MENTOR_RESPONDED, String.valueOf(candidateId), MENTOR_RESPONDED + "-" + proposal.getId(),
-                Map.of("proposalId", proposal.getId(),
-                        "accepted", proposal.getStatus() == MentorProposal.Status.ACCEPTED));
+    @ApplicationModuleListener
+    void on(MentorResponded responded) {
+        messages.publishOnce(MENTOR_RESPONDED, String.valueOf(responded.candidateId()),
+                MENTOR_RESPONDED + "-" + responded.proposalId(),
+                Map.of("proposalId", responded.proposalId(), "accepted", responded.accepted()));
     }
 }

@@ -12,6 +12,7 @@ import org.palflow.program.ProgramRepository;
 import org.palflow.registration.Registration;
 import org.palflow.registration.RegistrationRepository;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,13 +32,16 @@ public class MentoringService {
     private final RegistrationRepository registrations;
     private final ProgramRepository programs;
     private final Notifier notifier;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration responsePeriod;
 
     MentoringService(MentorAssignmentRepository assignments, MentorProposalRepository proposals,
             MentorRepository mentors, MentorshipRepository mentorships, MilestoneRepository milestones,
             MilestoneTypeRepository milestoneTypes, RegistrationRepository registrations, ProgramRepository programs,
-            Notifier notifier, Clock clock, @Value("${pal.mentoring.response-period}") Duration responsePeriod) {
+            Notifier notifier, ApplicationEventPublisher events, Clock clock,
+            @Value("${pal.mentoring.response-period}") Duration responsePeriod) {
+        this.events = events;
         this.assignments = assignments;
         this.proposals = proposals;
         this.mentors = mentors;
@@ -92,6 +96,7 @@ public class MentoringService {
         MentorProposal proposal = proposals.save(new MentorProposal(assignment.getId(), mentorId, actor.username(), now,
                 now.plus(responsePeriod)));
         assignment.awaitResponse(now);
+        events.publishEvent(new MentorProposed(candidateId, proposal.getId(), proposal.getRespondBy()));
         return proposal;
     }
 
@@ -114,6 +119,7 @@ public class MentoringService {
                 } else {
                     proposal.decline(declineReason.trim(), now);
                 }
+                events.publishEvent(new MentorResponded(candidateOf(proposal), proposalId, accept));
             }
             case EXPIRED -> throw ApiProblem.conflict("The time to answer ended at " + proposal.getRespondBy()
                     + "; the coordinator has the case again.");

@@ -7,13 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.palflow.drafting.SubmittedEvidence;
 import org.palflow.platform.mail.Notifier;
-import org.palflow.platform.process.AfterCommit;
 import org.palflow.platform.process.ProcessMessages;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.registration.RegistrationRepository;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,18 +36,21 @@ public class AdministrativeReviews {
     private final RegistrationRepository registrations;
     private final Notifier notifier;
     private final ProcessMessages messages;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PalCalendar calendar;
     private final String adminEmail;
 
     AdministrativeReviews(AdministrativeReviewRepository reviews, SubmittedEvidence evidence,
-            RegistrationRepository registrations, Notifier notifier, ProcessMessages messages, Clock clock,
+            RegistrationRepository registrations, Notifier notifier, ProcessMessages messages,
+            ApplicationEventPublisher events, Clock clock,
             PalCalendar calendar, @Value("${pal.admin-email}") String adminEmail) {
         this.reviews = reviews;
         this.evidence = evidence;
         this.registrations = registrations;
         this.notifier = notifier;
         this.messages = messages;
+        this.events = events;
         this.clock = clock;
         this.calendar = calendar;
         this.adminEmail = adminEmail;
@@ -66,7 +70,7 @@ public class AdministrativeReviews {
     public void announce(long submissionId) {
         AdministrativeReview review = review(submissionId);
         if (review.getStatus() != AdministrativeReview.Status.OPEN) {
-            AfterCommit.run(() -> publishDecision(submissionId, review.getStatus()));
+            events.publishEvent(new ReviewDecided(submissionId, review.getStatus()));
             return;
         }
         notifier.send("review-opened-" + submissionId, adminEmail, "A PAL submission needs administrative review",
@@ -75,10 +79,15 @@ public class AdministrativeReviews {
                         + "GET /api/admin/reviews/" + submissionId);
     }
 
+    /** The same decision sent again answers with the review as decided; a different one is refused. */
     @Transactional
     public AdministrativeReview decide(long submissionId, Decision decision, Actor admin) {
         AdministrativeReview review = review(submissionId);
         if (review.getStatus() != AdministrativeReview.Status.OPEN) {
+            if (review.getStatus() == decision.outcome()
+                    && java.util.Objects.equals(review.getResubmitAfter(), decision.resubmitAfter())) {
+                return review;
+            }
             throw ApiProblem.conflict("Submission " + submissionId + " was already reviewed: "
                     + review.getStatus().name().toLowerCase() + ".");
         }
@@ -92,13 +101,14 @@ public class AdministrativeReviews {
         }
         review.decide(decision.outcome(), decision.resubmitAfter(), decision.note(), admin.username(),
                 Instant.now(clock));
-        AfterCommit.run(() -> publishDecision(submissionId, decision.outcome()));
+        events.publishEvent(new ReviewDecided(submissionId, decision.outcome()));
         return review;
     }
 
-    private void publishDecision(long submissionId, AdministrativeReview.Status outcome) {
-        messages.publishOnce(REVIEW_DECIDED, String.valueOf(submissionId), REVIEW_DECIDED + "-" + submissionId,
-                Map.of("reviewOutcome", outcome.name()));
+    @ApplicationModuleListener
+    void on(ReviewDecided decided) {
+        messages.publishOnce(REVIEW_DECIDED, String.valueOf(decided.submissionId()),
+                REVIEW_DECIDED + "-" + decided.submissionId(), Map.of("reviewOutcome", decided.outcome().name()));
     }
 
     /** Tells the candidate how the review ended; never the other candidate's identity. */

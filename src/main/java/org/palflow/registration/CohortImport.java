@@ -79,7 +79,7 @@ public class CohortImport {
             Registration existing = open.get(row.details().email());
             result.add(existing != null
                     ? new Row(row.line(), existing, Outcome.ALREADY_REGISTERED)
-                    : new Row(row.line(), registrations.save(new Registration(row.details(), actor.username(), now)),
+                    : new Row(row.line(), service.store(new Registration(row.details(), actor.username(), now)),
                             Outcome.CREATED));
         }
         registrations.flush();

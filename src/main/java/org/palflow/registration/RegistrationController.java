@@ -22,12 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 class RegistrationController {
 
     private final RegistrationService registrations;
-    private final RegistrationProcess process;
     private final CohortImport cohortImport;
 
-    RegistrationController(RegistrationService registrations, RegistrationProcess process, CohortImport cohortImport) {
+    RegistrationController(RegistrationService registrations, CohortImport cohortImport) {
         this.registrations = registrations;
-        this.process = process;
         this.cohortImport = cohortImport;
     }
 
@@ -44,7 +42,6 @@ class RegistrationController {
             submitted = new RegistrationService.Submitted(
                     registrations.sameOrConflict(existing, details.normalized()), false);
         }
-        process.start(submitted.registration());
         Registration registration = registrations.visibleTo(submitted.registration().getId(), actor);
         return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/registrations/" + registration.getId()))
@@ -88,8 +85,6 @@ class RegistrationController {
     ResponseEntity<ImportReport> importCohort(@PathVariable String programCode, @PathVariable String cohortCode,
             @RequestBody String csv) {
         List<CohortImport.Row> rows = cohortImport.importCsv(programCode, cohortCode, csv, Actor.current());
-        // Also restarts rows of an earlier import whose process did not start; started ones are skipped.
-        rows.forEach(row -> process.start(row.registration()));
         List<ImportedRow> report = rows.stream().map(row -> new ImportedRow(row.line(), row.registration().getId(),
                 row.registration().getEmail(), row.registration().getStatus(), row.outcome())).toList();
         int created = (int) report.stream().filter(row -> row.outcome() == CohortImport.Outcome.CREATED).count();

@@ -7,7 +7,10 @@ import org.palflow.platform.process.ResumePoint;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Registrations still being checked resume at the check; the check is idempotent. */
+/**
+ * Registrations still being checked resume at the check; the check is idempotent. One whose process never
+ * started is left to its stored start event, which the catch-up delivers.
+ */
 @Component
 class RegistrationOpenCases implements OpenCases {
 
@@ -21,6 +24,7 @@ class RegistrationOpenCases implements OpenCases {
     @Transactional(readOnly = true)
     public List<ResumePoint> resumePoints() {
         return registrations.findByStatus(RegistrationStatus.SUBMITTED).stream()
+                .filter(registration -> registration.getProcessInstanceKey() != null)
                 .map(registration -> new ResumePoint(RegistrationProcess.PROCESS_ID, "validate-registration",
                         Map.of("registrationId", registration.getId())))
                 .toList();

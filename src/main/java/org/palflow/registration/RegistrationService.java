@@ -12,6 +12,7 @@ import org.palflow.platform.security.Actor;
 import org.palflow.platform.security.Role;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.program.ProgramRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,14 +25,16 @@ public class RegistrationService {
     private final RegistrationRules rules;
     private final ProgramRepository programs;
     private final Notifier notifier;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, RegistrationRules rules, ProgramRepository programs,
-            Notifier notifier, Clock clock) {
+            Notifier notifier, ApplicationEventPublisher events, Clock clock) {
         this.registrations = registrations;
         this.rules = rules;
         this.programs = programs;
         this.notifier = notifier;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -54,8 +57,14 @@ public class RegistrationService {
         if (open.isPresent()) {
             return new Submitted(sameOrConflict(open.get(), details), false);
         }
-        return new Submitted(registrations.saveAndFlush(new Registration(details, actor.username(), Instant.now(clock))),
-                true);
+        return new Submitted(store(new Registration(details, actor.username(), Instant.now(clock))), true);
+    }
+
+    /** Stores a new registration and, in the same transaction, the event that its process is owed. */
+    Registration store(Registration registration) {
+        Registration stored = registrations.saveAndFlush(registration);
+        events.publishEvent(new RegistrationSubmitted(stored.getId()));
+        return stored;
     }
 
     Registration sameOrConflict(Registration existing, RegistrationDetails details) {
@@ -137,8 +146,13 @@ public class RegistrationService {
     }
 
     @Transactional
-    public void recordProcessInstance(long registrationId, long processInstanceKey) {
+    void recordProcessInstance(long registrationId, long processInstanceKey) {
         load(registrationId).startedAs(processInstanceKey);
+    }
+
+    @Transactional(readOnly = true)
+    boolean processStarted(long registrationId) {
+        return load(registrationId).getProcessInstanceKey() != null;
     }
 
     private Registration load(long registrationId) {

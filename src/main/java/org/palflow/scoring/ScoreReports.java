@@ -10,21 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.palflow.platform.process.AfterCommit;
-import org.palflow.platform.process.ProcessMessages;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.registration.RegistrationService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The candidate's score report per task, and their one request for rescoring. */
 @Service
 public class ScoreReports {
-
-    static final String RESCORING_REQUESTED = "rescoring-requested";
 
     public record IndicatorLine(String code, String name, BigDecimal score, String band, String conditionCode) {
     }
@@ -47,14 +44,14 @@ public class ScoreReports {
     private final RescoringRequestRepository rescorings;
     private final RubricCatalog rubrics;
     private final RegistrationService registrations;
-    private final ProcessMessages messages;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration rescoringPeriod;
     private final PalCalendar calendar;
 
     ScoreReports(ScoringService scoring, ScoringCaseRepository cases, ScoringWindowRepository windows,
             RescoringRequestRepository rescorings,
-            RubricCatalog rubrics, RegistrationService registrations, ProcessMessages messages, Clock clock,
+            RubricCatalog rubrics, RegistrationService registrations, ApplicationEventPublisher events, Clock clock,
             @Value("${pal.scoring.rescoring-period}") Duration rescoringPeriod, PalCalendar calendar) {
         this.scoring = scoring;
         this.cases = cases;
@@ -62,7 +59,7 @@ public class ScoreReports {
         this.rescorings = rescorings;
         this.rubrics = rubrics;
         this.registrations = registrations;
-        this.messages = messages;
+        this.events = events;
         this.clock = clock;
         this.rescoringPeriod = rescoringPeriod;
         this.calendar = calendar;
@@ -104,15 +101,18 @@ public class ScoreReports {
                 nextSteps(submissionId, result, rescoring == null, requestableUntil));
     }
 
-    /** Once per task, within the period after the report; refused otherwise, with the reason. */
+    /**
+     * Once per task, within the period after the report; refused otherwise, with the reason. Asking again for
+     * a task already being rescored answers with that request.
+     */
     @Transactional
     public RescoringRequest requestRescoring(long submissionId, Actor actor) {
         ScoringCase scoringCase = visibleCase(submissionId, actor);
         TaskScore score = scoring.current(submissionId).orElseThrow(() -> ApiProblem.conflict(
                 "Rescoring can be requested only after the score report is released."));
-        if (rescorings.existsById(submissionId)) {
-            throw ApiProblem.conflict("Rescoring of this Task " + scoringCase.getTask()
-                    + " submission was already requested; a task may be rescored once.");
+        Optional<RescoringRequest> earlier = rescorings.findById(submissionId);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         LocalDate lastDay = score.getReportDate().plusDays(rescoringPeriod.toDays());
         if (calendar.today().isAfter(lastDay)) {
@@ -121,8 +121,7 @@ public class ScoreReports {
         }
         RescoringRequest request = rescorings.saveAndFlush(new RescoringRequest(submissionId, actor.username(),
                 Instant.now(clock)));
-        AfterCommit.run(() -> messages.publishOnce(RESCORING_REQUESTED, String.valueOf(submissionId),
-                RESCORING_REQUESTED + "-" + submissionId, Map.of("submissionId", submissionId)));
+        events.publishEvent(new RescoringRequested(submissionId));
         return request;
     }
 

@@ -6,10 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.palflow.drafting.SubmittedEvidence;
-import org.palflow.platform.process.AfterCommit;
-import org.palflow.platform.process.ProcessMessages;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,8 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ScorerWork {
-
-    static final String SCORE_RECORDED = "score-recorded";
 
     public record AssignmentSummary(long assignmentId, int task, String handbookVersion, String purpose,
             String status, Instant dueAt) {
@@ -42,12 +39,12 @@ public class ScorerWork {
     private final RubricCatalog rubrics;
     private final ScoringRules rules;
     private final ScoringService scoring;
-    private final ProcessMessages messages;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ScorerWork(ScorerRepository scorers, ScoringAssignmentRepository assignments, ScoringCaseRepository cases,
             SubmittedEvidence evidence, RubricCatalog rubrics, ScoringRules rules, ScoringService scoring,
-            ProcessMessages messages, Clock clock) {
+            ApplicationEventPublisher events, Clock clock) {
         this.scorers = scorers;
         this.assignments = assignments;
         this.cases = cases;
@@ -55,7 +52,7 @@ public class ScorerWork {
         this.rubrics = rubrics;
         this.rules = rules;
         this.scoring = scoring;
-        this.messages = messages;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -84,8 +81,8 @@ public class ScorerWork {
     }
 
     /**
-     * Records the scorer's marks, then tells the process. Results are immutable: sending the same marks again
-     * only repeats the message (for a client that did not hear the answer); different marks are refused.
+     * Records the scorer's marks with the event that tells the process. Results are immutable: the same marks
+     * again return the recorded result; different marks are refused.
      */
     @Transactional
     public ScoringRules.TaskResult record(long assignmentId, ScoreSheet sheet, Actor actor) {
@@ -108,14 +105,9 @@ public class ScorerWork {
         } else {
             BigDecimal taskScore = result.taskScore();
             assignment.recordResult(taskScore, resultJson, Instant.now(clock));
+            events.publishEvent(new ScoreRecorded(assignmentId));
         }
-        AfterCommit.run(() -> announceScore(messages, assignmentId));
         return result;
-    }
-
-    static void announceScore(ProcessMessages messages, long assignmentId) {
-        messages.publishOnce(SCORE_RECORDED, String.valueOf(assignmentId), SCORE_RECORDED + "-" + assignmentId,
-                Map.of());
     }
 
     private ScoringAssignment ownAssignment(long assignmentId, Actor actor) {

@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.palflow.drafting.SubmittedEvidence;
 import org.palflow.platform.mail.Notifier;
-import org.palflow.platform.process.AfterCommit;
-import org.palflow.platform.process.ProcessMessages;
 import org.palflow.platform.time.PalCalendar;
 import org.palflow.registration.Registration;
 import org.palflow.registration.RegistrationRepository;
@@ -67,7 +65,6 @@ public class ScoringService {
     private final ScoringRules rules;
     private final Notifier notifier;
     private final ObjectMapper json;
-    private final ProcessMessages messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PalCalendar calendar;
@@ -79,7 +76,7 @@ public class ScoringService {
             ScorerRepository scorers, ScoringAssignmentRepository assignments, TaskScoreRepository taskScores,
             RescoringRequestRepository rescoringRequests,
             RegistrationRepository registrations, SubmittedEvidence evidence, RubricCatalog rubrics,
-            ScoringRules rules, Notifier notifier, ObjectMapper json, ProcessMessages messages,
+            ScoringRules rules, Notifier notifier, ObjectMapper json,
             ApplicationEventPublisher events, Clock clock, PalCalendar calendar,
             @Value("${pal.scoring.scoring-period}") Duration scoringPeriod,
             @Value("${pal.scoring.escalate-after-late}") Duration escalateAfterLate,
@@ -97,7 +94,6 @@ public class ScoringService {
         this.rules = rules;
         this.notifier = notifier;
         this.json = json;
-        this.messages = messages;
         this.events = events;
         this.clock = clock;
         this.calendar = calendar;
@@ -131,15 +127,15 @@ public class ScoringService {
 
     /**
      * Gives the submission to a scorer for {@code purpose}; asking again returns the same assignment. If that one
-     * is already scored (a process resumed after a restart), its score-recorded message goes out again so the
-     * process does not wait for a score it already has.
+     * is already scored (a process resumed after a restart), its score is announced again so the process does not
+     * wait for a score it already has.
      */
     @Transactional
     public Assigned assign(long submissionId, Purpose purpose) {
         Optional<ScoringAssignment> existing = assignments.findBySubmissionIdAndPurpose(submissionId, purpose);
         if (existing.isPresent()) {
             if (existing.get().getStatus() == ScoringAssignment.Status.SCORED) {
-                AfterCommit.run(() -> ScorerWork.announceScore(messages, existing.get().getId()));
+                events.publishEvent(new ScoreRecorded(existing.get().getId()));
             }
             return assigned(existing.get());
         }

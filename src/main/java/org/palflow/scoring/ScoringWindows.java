@@ -6,23 +6,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.palflow.platform.process.AfterCommit;
-import org.palflow.platform.process.ProcessMessages;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.program.HandbookVersionRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Scoring windows: admins define them; each submission belongs to the first open window that accepts it. */
 @Service
 public class ScoringWindows {
-
-    static final String WINDOW_OPENED = "scoring-window-opened";
 
     public record NewWindow(String name, LocalDate submissionDeadline, LocalDate scoreReportDate,
             List<AcceptedTasks> accepts) {
@@ -32,18 +28,16 @@ public class ScoringWindows {
     }
 
     private final ScoringWindowRepository windows;
-    private final ScoringCaseRepository cases;
     private final HandbookVersionRepository handbooks;
-    private final ProcessMessages messages;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PalCalendar calendar;
 
-    ScoringWindows(ScoringWindowRepository windows, ScoringCaseRepository cases, HandbookVersionRepository handbooks,
-            ProcessMessages messages, Clock clock, PalCalendar calendar) {
+    ScoringWindows(ScoringWindowRepository windows, HandbookVersionRepository handbooks,
+            ApplicationEventPublisher events, Clock clock, PalCalendar calendar) {
         this.windows = windows;
-        this.cases = cases;
         this.handbooks = handbooks;
-        this.messages = messages;
+        this.events = events;
         this.clock = clock;
         this.calendar = calendar;
     }
@@ -80,11 +74,7 @@ public class ScoringWindows {
         }
         ScoringWindow window = windows.save(new ScoringWindow(request.name().strip(), request.submissionDeadline(),
                 request.scoreReportDate(), accepted, admin.username(), Instant.now(clock)));
-        List<Long> waiting = cases.findByStatus(ScoringCase.Status.WAITING_FOR_WINDOW).stream()
-                .filter(waitingCase -> window.accepts(waitingCase.getHandbookVersion(), waitingCase.getTask()))
-                .map(ScoringCase::getSubmissionId).toList();
-        AfterCommit.run(() -> waiting.forEach(submissionId -> messages.publishOnce(WINDOW_OPENED,
-                String.valueOf(submissionId), WINDOW_OPENED + "-" + window.getId() + "-" + submissionId, Map.of())));
+        events.publishEvent(new ScoringWindowCreated(window.getId()));
         return window;
     }
 

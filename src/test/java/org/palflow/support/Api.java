@@ -43,6 +43,12 @@ public final class Api {
                 .toEntity(JsonNode.class);
     }
 
+    /** A create or decide request that may be sent again with the same key. */
+    public ResponseEntity<JsonNode> post(String path, Object body, String idempotencyKey) {
+        return client.post().uri(path).contentType(MediaType.APPLICATION_JSON).header("Idempotency-Key", idempotencyKey)
+                .body(body).retrieve().toEntity(JsonNode.class);
+    }
+
     public ResponseEntity<JsonNode> put(String path, Object body) {
         return client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
                 .toEntity(JsonNode.class);

@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Import(PalFlowTest.TestClock.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {PalFlowTest.FREE_ENGINE_PORT, "logging.level.com.icegreen=WARN"})
+        properties = {PalFlowTest.FREE_ENGINE_PORT, "logging.level.com.icegreen=WARN",
+            "pal.process.catch-up-every=PT1S", "pal.process.catch-up-after=PT5S"})
 public abstract class PalFlowTest {
 
     /** Read before the context exists (by EmbeddedDefaults), so it must be a static property. */
@@ -45,12 +46,20 @@ public abstract class PalFlowTest {
     @Autowired
     protected MovableClock clock;
 
+    @Autowired
+    protected EngineOutage engineOutage;
+
     @TestConfiguration
     static class TestClock {
         @Bean
         @Primary
         MovableClock movableClock() {
             return new MovableClock();
+        }
+
+        @Bean
+        EngineOutage engineOutage() {
+            return new EngineOutage();
         }
     }
 
@@ -108,24 +117,28 @@ public abstract class PalFlowTest {
 
     /** The key of the process instance of the given process that holds variable name = value. */
     protected long processInstanceWith(String bpmnProcessId, String variable, Object value) {
+        return eventually(() -> instancesWith(bpmnProcessId, variable, value).stream().findFirst());
+    }
+
+    /** Every instance of the given process, so far, that holds variable name = value. */
+    protected java.util.Set<Long> instancesWith(String bpmnProcessId, String variable, Object value) {
         String json = String.valueOf(value);
-        return eventually(() -> {
-            RecordStream records = RecordStream.of(zeebe.engine().getRecordStreamSource());
-            java.util.Set<Long> instancesOfProcess = new java.util.HashSet<>();
-            records.processInstanceRecords().forEach(record -> {
-                if (record.getValue().getBpmnProcessId().equals(bpmnProcessId)) {
-                    instancesOfProcess.add(record.getValue().getProcessInstanceKey());
-                }
-            });
-            for (var record : records.variableRecords()) {
-                var variableValue = record.getValue();
-                if (variableValue.getName().equals(variable) && variableValue.getValue().equals(json)
-                        && instancesOfProcess.contains(variableValue.getProcessInstanceKey())) {
-                    return Optional.of(variableValue.getProcessInstanceKey());
-                }
+        RecordStream records = RecordStream.of(zeebe.engine().getRecordStreamSource());
+        java.util.Set<Long> instancesOfProcess = new java.util.HashSet<>();
+        records.processInstanceRecords().forEach(record -> {
+            if (record.getValue().getBpmnProcessId().equals(bpmnProcessId)) {
+                instancesOfProcess.add(record.getValue().getProcessInstanceKey());
             }
-            return Optional.empty();
         });
+        java.util.Set<Long> matching = new java.util.TreeSet<>();
+        for (var record : records.variableRecords()) {
+            var variableValue = record.getValue();
+            if (variableValue.getName().equals(variable) && variableValue.getValue().equals(json)
+                    && instancesOfProcess.contains(variableValue.getProcessInstanceKey())) {
+                matching.add(variableValue.getProcessInstanceKey());
+            }
+        }
+        return matching;
     }
 
     /** Registers through the API as the coordinator and waits until the registration process has decided. */

@@ -42,12 +42,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request");
     }
 
-    /** Decisions are committed before the engine is told, and telling it again is harmless: say so. */
+    /** Requests that read from the engine (incidents, for instance) fail while it is unreachable. */
     @ExceptionHandler(ClientException.class)
     ProblemDetail engineUnavailable(ClientException ex) {
         log.warn("The process engine did not answer", ex);
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable",
-                "Your change is saved, but the process engine did not answer. Send the same request again to continue.");
+                "The process engine did not answer, so this could not be looked up. Try again in a moment.");
     }
 
     @ExceptionHandler(Exception.class)

@@ -43,8 +43,4 @@ public class ApiProblem extends ErrorResponseException {
     public static ApiProblem invalid(String detail, List<? extends Object> errors) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", detail, Map.of("errors", errors));
     }
-
-    public static ApiProblem engineUnavailable(String detail) {
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable", detail, Map.of());
-    }
 }

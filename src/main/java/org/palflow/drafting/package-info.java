@@ -1,0 +1,7 @@
+/**
+ * Task drafts, evidence uploads and their text, readiness reports, component reviews and submission (task-drafting and evidence-extraction processes). {@link org.palflow.drafting.SubmittedEvidence} is what other features read of a submission.
+ */
+@ApplicationModule(displayName = "Drafting")
+package org.palflow.drafting;
+
+import org.springframework.modulith.ApplicationModule;

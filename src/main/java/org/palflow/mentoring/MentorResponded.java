@@ -1,0 +1,5 @@
+package org.palflow.mentoring;
+
+/** The proposed mentor answered. */
+public record MentorResponded(long candidateId, long proposalId, boolean accepted) {
+}

@@ -1,0 +1,194 @@
+package org.palflow.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Makes every create or decide request safe to send again: a client that did not hear the answer repeats the
+ * request with the same {@code Idempotency-Key} and gets the first answer (same status and body) instead of a
+ * second record. The same key with another request is a 422 problem; while the first is still running, a 409.
+ * Keys are per person. An answer of 5xx is not kept, so the request can be tried again for real.
+ *
+ * <p>Evidence uploads stream up to 500 MB and are not buffered here; an upload repeated is a new version.
+ */
+@Component
+class IdempotentRequests extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 80;
+    private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    IdempotentRequests(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    private record FirstAnswer(String requestHash, Integer status, String contentType, byte[] body) {
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getHeader(HEADER) == null || !request.getRequestURI().startsWith("/api/")
+                || !(request.getMethod().equals("POST") || request.getMethod().equals("PUT"))
+                || request.getContentLengthLong() > MAX_BODY_BYTES;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 32 && c < 127)) {
+            refuse(response, ApiProblem.invalid("The Idempotency-Key header is not valid.", List.of(
+                    "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters")));
+            return;
+        }
+        Authentication person = SecurityContextHolder.getContext().getAuthentication();
+        String owner = person == null ? "" : person.getName();
+        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            refuse(response, ApiProblem.of(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
+                    "A request sent with an Idempotency-Key may have at most 10 MB."));
+            return;
+        }
+        String hash = hash(request, body);
+        try {
+            jdbc.update("INSERT INTO idempotent_request (owner, idempotency_key, request_hash, created_at) "
+                    + "VALUES (?, ?, ?, ?)", owner, key, hash, Timestamp.from(clock.instant()));
+        } catch (DuplicateKeyException repeated) {
+            answerAgain(response, key, hash, first(owner, key));
+            return;
+        }
+        ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(new BufferedBody(request, body), answer);
+        } finally {
+            if (answer.getStatus() >= 500) {
+                jdbc.update("DELETE FROM idempotent_request WHERE owner = ? AND idempotency_key = ?", owner, key);
+            } else {
+                jdbc.update("UPDATE idempotent_request SET status = ?, content_type = ?, body = ? "
+                        + "WHERE owner = ? AND idempotency_key = ?", answer.getStatus(), answer.getContentType(),
+                        answer.getContentAsByteArray(), owner, key);
+            }
+            answer.copyBodyToResponse();
+        }
+    }
+
+    private void answerAgain(HttpServletResponse response, String key, String hash, FirstAnswer first)
+            throws IOException {
+        if (!first.requestHash().equals(hash)) {
+            refuse(response, ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused",
+                    "The Idempotency-Key " + key + " was sent before with another request; use a new key for a "
+                            + "new request."));
+        } else if (first.status() == null) {
+            refuse(response, ApiProblem.conflict("The first request with the Idempotency-Key " + key
+                    + " is still being processed; send it again in a moment."));
+        } else {
+            response.setStatus(first.status());
+            if (first.contentType() != null) {
+                response.setContentType(first.contentType());
+            }
+            response.getOutputStream().write(first.body() == null ? new byte[0] : first.body());
+        }
+    }
+
+    private FirstAnswer first(String owner, String key) {
+        return jdbc.queryForObject("SELECT request_hash, status, content_type, body FROM idempotent_request "
+                + "WHERE owner = ? AND idempotency_key = ?", (row, n) -> new FirstAnswer(row.getString(1),
+                (Integer) row.getObject(2), row.getString(3), row.getBytes(4)), owner, key);
+    }
+
+    private void refuse(HttpServletResponse response, ApiProblem problem) throws IOException {
+        response.setStatus(problem.getStatusCode().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem.getBody());
+    }
+
+    private static String hash(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request as read, so the controller can read its body once more. */
+    private static final class BufferedBody extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        BufferedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int offset, int length) {
+                    return in.read(buffer, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

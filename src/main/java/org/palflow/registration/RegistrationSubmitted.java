@@ -1,0 +1,5 @@
+package org.palflow.registration;
+
+/** A new registration was stored; its candidate-registration process is owed. */
+public record RegistrationSubmitted(long registrationId) {
+}

@@ -1,0 +1,7 @@
+/**
+ * Scoring windows, blinded scoring on the rubrics, second scoring, adjudication, score reports and rescoring (task-scoring and rescoring processes). Publishes {@link org.palflow.scoring.TaskScoreChanged}.
+ */
+@ApplicationModule(displayName = "Scoring")
+package org.palflow.scoring;
+
+import org.springframework.modulith.ApplicationModule;

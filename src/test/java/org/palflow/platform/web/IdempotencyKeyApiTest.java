@@ -1,0 +1,86 @@
+package org.palflow.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.palflow.support.PalFlowTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A create request sent twice with one Idempotency-Key stores one record and answers the first answer twice. */
+class IdempotencyKeyApiTest extends PalFlowTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aScoringWindowSentTwiceWithOneKeyIsCreatedOnce() {
+        String name = "Idempotent window " + UUID.randomUUID();
+        Map<String, Object> window = Map.of("name", name, "submissionDeadline", LocalDate.now().plusDays(40).toString(),
+                "scoreReportDate", LocalDate.now().plusDays(70).toString(),
+                "accepts", List.of(Map.of("handbookVersion", "2025-26", "tasks", List.of(3))));
+        String key = UUID.randomUUID().toString();
+
+        ResponseEntity<JsonNode> first = as("alex").post("/api/scoring-windows", window, key);
+        ResponseEntity<JsonNode> again = as("alex").post("/api/scoring-windows", window, key);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM scoring_window WHERE name = ?", Integer.class, name))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aRegistrationSentTwiceWithOneKeyGetsTheFirstAnswerBothTimes() {
+        Map<String, Object> candidate = newCandidate("Keyed Candidate");
+        String key = UUID.randomUUID().toString();
+
+        ResponseEntity<JsonNode> first = as("casey").post("/api/registrations", candidate, key);
+        ResponseEntity<JsonNode> again = as("casey").post("/api/registrations", candidate, key);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).as("the first answer, not 200 for an existing case")
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM candidate_registration WHERE email = ?", Integer.class,
+                candidate.get("email"))).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherRequestIsRefusedAndStoresNothing() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> first = newCandidate("First Keyed");
+        Map<String, Object> other = newCandidate("Other Keyed");
+        assertThat(as("casey").post("/api/registrations", first, key).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<JsonNode> reused = as("casey").post("/api/registrations", other, key);
+
+        assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(reused.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(reused.getBody().get("detail").asText()).contains("was sent before with another request");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM candidate_registration WHERE email = ?", Integer.class,
+                other.get("email"))).isZero();
+    }
+
+    @Test
+    void keysArePerPersonAndMustBeShortVisibleText() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> window = Map.of("name", "Per person " + key);
+        assertThat(as("alex").post("/api/scoring-windows", window, key).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(as("casey").post("/api/scoring-windows", window, key).getStatusCode())
+                .as("another person's key is theirs alone").isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<JsonNode> tooLong = as("alex").post("/api/scoring-windows", window, "k".repeat(81));
+        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(tooLong.getBody().get("errors").toString()).contains("Idempotency-Key must be 1 to 80");
+    }
+}
