@@ -1,9 +1,9 @@
 package org.palflow.cohorts;
 
+import org.palflow.program.Programs;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.security.Role;
 import org.palflow.platform.web.ApiProblem;
-import org.palflow.program.ProgramRepository;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,9 +17,9 @@ class CohortController {
     private static final int MAX_PAGE_SIZE = 200;
 
     private final CohortView view;
-    private final ProgramRepository programs;
+    private final Programs programs;
 
-    CohortController(CohortView view, ProgramRepository programs) {
+    CohortController(CohortView view, Programs programs) {
         this.view = view;
         this.programs = programs;
     }
@@ -42,8 +42,7 @@ class CohortController {
                     "page must be 0 or more and size 1 to " + MAX_PAGE_SIZE));
         }
         Actor actor = Actor.current();
-        programs.findByCode(program)
-                .filter(found -> actor.is(Role.ADMIN) || found.getCoordinatorEmail().equalsIgnoreCase(actor.email()))
+        programs.program(program).filter(found -> actor.is(Role.ADMIN) || found.isCoordinatedBy(actor.email()))
                 .orElseThrow(() -> ApiProblem.notFound("No program " + program + " that you coordinate."));
         return view.page(program, cohort, new CohortView.Filter(atRisk, status, name), page, size);
     }

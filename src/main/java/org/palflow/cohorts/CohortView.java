@@ -7,13 +7,13 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.palflow.platform.time.PalCalendar;
-import org.palflow.scoring.ScoringRules;
-import org.springframework.beans.factory.annotation.Value;
+import org.palflow.scoring.ScoreStanding;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -21,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A cohort at a glance for its coordinator: per candidate the registration, the mentor, each task's stage, the
- * licensure decision and what puts them at risk. One page costs a count, the page, and one query per kind of
- * fact for all candidates on it (no per-candidate queries), each served by an index.
+ * licensure decision and what puts them at risk. It reads the features' published read models (the views of
+ * migration V14), never their tables. One page costs a count, the page, and one query per kind of fact for all
+ * candidates on it (no per-candidate queries), each served by an index.
  */
 @Service
 public class CohortView {
@@ -46,15 +47,21 @@ public class CohortView {
     public record Filter(boolean atRiskOnly, String status, String name) {
     }
 
-    private static final String CURRENT_SCORE = "NOT EXISTS (SELECT 1 FROM task_score n WHERE n.replaces_id = s.id)";
+    /** How far ahead an expiring score puts a candidate at risk. */
+    static final Period EXPIRY_WARNING = Period.ofYears(1);
+    /**
+     * The SQL twin of the reasons {@link #taskLine} gives, so the filter lists exactly the lines that show a reason:
+     * the current score of each task's latest attempt is Incomplete, below the threshold or expiring soon, or a
+     * proposed mentor has been silent too long.
+     */
     private static final String AT_RISK = """
-            (EXISTS (SELECT 1 FROM task_score s WHERE s.candidate_id = r.id AND %1$s
-                        AND (s.task_score IS NULL OR s.task_score < :threshold OR s.valid_until < :yearAhead)
-                        AND NOT EXISTS (SELECT 1 FROM task_score p WHERE p.candidate_id = r.id AND p.task = s.task
-                            AND p.task_score >= :threshold AND p.valid_until >= :yearAhead))
-             OR EXISTS (SELECT 1 FROM mentor_assignment a JOIN mentor_proposal mp ON mp.assignment_id = a.id
-                        WHERE a.candidate_id = r.id AND mp.status = 'PENDING' AND mp.proposed_at < :mentorSilentSince))
-            """.formatted(CURRENT_SCORE);
+            (EXISTS (SELECT 1 FROM drafting_latest_attempt a
+                       JOIN scoring_submission_standing s ON s.submission_id = a.submission_id
+                      WHERE a.candidate_id = r.candidate_id AND s.case_status = 'REPORTED'
+                        AND (s.task_score IS NULL OR s.task_score < :threshold OR s.valid_until < :expiryWarning))
+             OR EXISTS (SELECT 1 FROM mentoring_pending_proposal p
+                         WHERE p.candidate_id = r.candidate_id AND p.proposed_at < :mentorSilentSince))
+            """;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -63,24 +70,26 @@ public class CohortView {
     private final java.time.Duration mentorSilentAfter;
 
     CohortView(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock, PalCalendar calendar,
-            @Value("${pal.cohorts.mentor-silent-after}") java.time.Duration mentorSilentAfter) {
+            CohortsProperties properties) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.calendar = calendar;
-        this.mentorSilentAfter = mentorSilentAfter;
+        this.mentorSilentAfter = properties.mentorSilentAfter();
     }
 
     /** The cohorts of the programs this e-mail address coordinates, or of every program when it is null. */
     @Transactional(readOnly = true)
     public List<CohortSummary> cohortsOf(String coordinatorEmail) {
         return jdbc.query("""
-                SELECT p.code, p.name, c.code, c.name, c.accepting, COUNT(r.id)
-                  FROM cohort c JOIN preparation_program p ON p.id = c.program_id
-                  LEFT JOIN candidate_registration r ON r.program_code = p.code AND r.cohort_code = c.code
-                 WHERE :email IS NULL OR LOWER(p.coordinator_email) = LOWER(:email)
-                 GROUP BY p.code, p.name, c.code, c.name, c.accepting
-                 ORDER BY p.code, c.code
+                SELECT c.program_code, c.program_name, c.cohort_code, c.cohort_name, c.accepting,
+                       COUNT(r.candidate_id)
+                  FROM program_cohort c
+                  LEFT JOIN registration_candidate r
+                         ON r.program_code = c.program_code AND r.cohort_code = c.cohort_code
+                 WHERE :email IS NULL OR LOWER(c.coordinator_email) = LOWER(:email)
+                 GROUP BY c.program_code, c.program_name, c.cohort_code, c.cohort_name, c.accepting
+                 ORDER BY c.program_code, c.cohort_code
                 """, new MapSqlParameterSource("email", coordinatorEmail), (row, n) -> new CohortSummary(
                 row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getBoolean(5),
                 row.getLong(6)));
@@ -90,9 +99,9 @@ public class CohortView {
     public Page page(String program, String cohort, Filter filter, int page, int size) {
         LocalDate today = calendar.today();
         MapSqlParameterSource params = new MapSqlParameterSource().addValue("program", program)
-                .addValue("cohort", cohort).addValue("threshold", ScoringRules.THRESHOLD)
+                .addValue("cohort", cohort).addValue("threshold", ScoreStanding.THRESHOLD)
                 .addValue("mentorSilentSince", Timestamp.from(clock.instant().minus(mentorSilentAfter)))
-                .addValue("yearAhead", today.plusYears(1)).addValue("today", today)
+                .addValue("expiryWarning", today.plus(EXPIRY_WARNING)).addValue("today", today)
                 .addValue("limit", size).addValue("offset", (long) page * size);
         StringBuilder where = new StringBuilder("r.program_code = :program AND r.cohort_code = :cohort");
         if (filter.status() != null) {
@@ -106,12 +115,12 @@ public class CohortView {
         if (filter.atRiskOnly()) {
             where.append(" AND ").append(AT_RISK);
         }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM candidate_registration r WHERE " + where, params,
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM registration_candidate r WHERE " + where, params,
                 Long.class);
         List<CandidateLine> lines = new ArrayList<>();
         Map<Long, Integer> position = new HashMap<>();
-        jdbc.query("SELECT r.id, r.full_name, r.status FROM candidate_registration r WHERE " + where
-                + " ORDER BY r.id LIMIT :limit OFFSET :offset", params, row -> {
+        jdbc.query("SELECT r.candidate_id, r.full_name, r.status FROM registration_candidate r WHERE " + where
+                + " ORDER BY r.candidate_id LIMIT :limit OFFSET :offset", params, row -> {
                     position.put(row.getLong(1), lines.size());
                     lines.add(new CandidateLine(row.getLong(1), row.getString(2), row.getString(3), null,
                             new ArrayList<>(), null, null, new ArrayList<>()));
@@ -128,14 +137,13 @@ public class CohortView {
     }
 
     private void mentors(MapSqlParameterSource params, Facts facts) {
-        jdbc.query("SELECT ms.candidate_id, m.full_name FROM mentorship ms JOIN mentor m ON m.id = ms.mentor_id "
-                + "WHERE ms.candidate_id IN (:ids)", params, row -> {
+        jdbc.query("SELECT candidate_id, mentor_name FROM mentoring_mentor WHERE candidate_id IN (:ids)", params,
+                row -> {
                     String mentor = row.getString(2);
                     facts.update(row.getLong(1), line -> withMentor(line, mentor));
                 });
-        jdbc.query("SELECT a.candidate_id, m.full_name, mp.proposed_at FROM mentor_assignment a "
-                + "JOIN mentor_proposal mp ON mp.assignment_id = a.id JOIN mentor m ON m.id = mp.mentor_id "
-                + "WHERE a.candidate_id IN (:ids) AND mp.status = 'PENDING'", params, row -> {
+        jdbc.query("SELECT candidate_id, mentor_name, proposed_at FROM mentoring_pending_proposal "
+                + "WHERE candidate_id IN (:ids)", params, row -> {
                     java.time.Instant proposedAt = row.getTimestamp(3).toInstant();
                     boolean overdue = proposedAt.isBefore(clock.instant().minus(mentorSilentAfter));
                     String mentor = row.getString(2);
@@ -153,22 +161,18 @@ public class CohortView {
     private void tasks(MapSqlParameterSource params, Facts facts, LocalDate today) {
         Map<Long, Map<Integer, String[]>> latest = new HashMap<>();
         jdbc.query("""
-                SELECT d.candidate_id, d.task_number, d.status, ts.id, c.status, rr.status,
-                       (SELECT CONCAT(dm.component, ' ', dm.status) FROM draft_milestone dm
-                         WHERE dm.draft_id = d.id AND dm.status <> 'APPROVED' ORDER BY dm.sequence LIMIT 1)
-                  FROM task_draft d
-                  LEFT JOIN task_submission ts ON ts.draft_id = d.id
-                  LEFT JOIN scoring_case c ON c.submission_id = ts.id
-                  LEFT JOIN rescoring_request rr ON rr.submission_id = ts.id
-                 WHERE d.candidate_id IN (:ids)
-                 ORDER BY d.id
+                SELECT a.candidate_id, a.task_number, a.draft_status, a.submission_id, s.case_status,
+                       s.rescoring_status, CONCAT(a.open_component, ' ', a.open_component_status)
+                  FROM drafting_latest_attempt a
+                  LEFT JOIN scoring_submission_standing s ON s.submission_id = a.submission_id
+                 WHERE a.candidate_id IN (:ids)
                 """, params, row -> {
                     latest.computeIfAbsent(row.getLong(1), id -> new HashMap<>()).put(row.getInt(2), new String[] {
                         row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7)});
                 });
         Map<Long, Object[]> scores = new HashMap<>();
-        jdbc.query("SELECT s.submission_id, s.task_score, s.result, s.valid_until FROM task_score s "
-                + "WHERE s.candidate_id IN (:ids) AND " + CURRENT_SCORE, params, row -> {
+        jdbc.query("SELECT s.submission_id, s.task_score, s.result, s.valid_until FROM scoring_submission_standing s "
+                + "WHERE s.candidate_id IN (:ids) AND s.valid_until IS NOT NULL", params, row -> {
                     scores.put(row.getLong(1), new Object[] {row.getBigDecimal(2), row.getString(3),
                         row.getDate(4).toLocalDate()});
                 });
@@ -203,20 +207,20 @@ public class CohortView {
         Object[] score = scores.get(Long.valueOf(draft[1]));
         BigDecimal value = score == null ? null : (BigDecimal) score[0];
         List<String> codes = score == null || value != null ? List.of() : conditionCodes((String) score[1]);
-        if (value == null) {
+        ScoreStanding standing = new ScoreStanding(value, (LocalDate) score[2]);
+        if (standing.incomplete()) {
             atRisk.add("Task " + task + " is Incomplete (" + String.join(", ", codes) + ")");
-        } else if (value.compareTo(ScoringRules.THRESHOLD) < 0) {
-            atRisk.add("Task " + task + " scored " + value + ", below 2.10");
-        } else if (((LocalDate) score[2]).isBefore(today.plusYears(1))) {
-            atRisk.add("Task " + task + " score expires on " + score[2]);
+        } else if (!standing.meetsThreshold()) {
+            atRisk.add("Task " + task + " scored " + value + ", below " + ScoreStanding.threshold());
+        } else if (!standing.validOn(today) || standing.expiresWithin(EXPIRY_WARNING, today)) {
+            atRisk.add("Task " + task + " score expires on " + standing.expiresOn());
         }
         String stage = "REQUESTED".equals(draft[3]) ? "RESCORING" : value == null ? "INCOMPLETE" : "SCORED";
         return new TaskLine(task, stage, value, codes);
     }
 
     private void decisions(MapSqlParameterSource params, Facts facts) {
-        jdbc.query("SELECT d.candidate_id, d.passed, d.average FROM licensure_decision d WHERE d.id IN "
-                + "(SELECT MAX(l.id) FROM licensure_decision l WHERE l.candidate_id IN (:ids) GROUP BY l.candidate_id)",
+        jdbc.query("SELECT candidate_id, passed, average FROM licensure_latest_decision WHERE candidate_id IN (:ids)",
                 params, row -> {
                     String decision = row.getBoolean(2) ? "PASSED" : "NOT_YET_PASSED";
                     BigDecimal average = row.getBigDecimal(3);

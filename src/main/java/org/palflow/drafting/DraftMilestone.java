@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /** One component of leadership action in a draft: the candidate marks it done, the mentor approves or returns it. */
 @Entity
-public class DraftMilestone {
+class DraftMilestone {
 
     /** The components of every PAL task, in the handbook's order (seed 004, Figure 3). */
     public enum Component { INVESTIGATE, PREPARE, ACT, ASSESS }

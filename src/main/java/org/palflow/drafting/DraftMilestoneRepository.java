@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface DraftMilestoneRepository extends JpaRepository<DraftMilestone, Long> {
+interface DraftMilestoneRepository extends JpaRepository<DraftMilestone, Long> {
 
     List<DraftMilestone> findByDraftIdOrderBySequence(long draftId);
 

@@ -1,5 +1,6 @@
 package org.palflow.drafting;
 
+import org.palflow.program.Programs;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -10,9 +11,8 @@ import org.palflow.mentoring.MentoringView;
 import org.palflow.platform.mail.Notifier;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
-import org.palflow.program.ProgramRepository;
-import org.palflow.registration.Registration;
-import org.palflow.registration.RegistrationRepository;
+import org.palflow.registration.Candidate;
+import org.palflow.registration.Candidates;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +30,8 @@ public class DraftWorkflow {
     private final EvidenceFileRepository files;
     private final TaskSubmissionRepository submissions;
     private final SubmissionFileRepository submissionFiles;
-    private final RegistrationRepository registrations;
-    private final ProgramRepository programs;
+    private final Candidates candidates;
+    private final Programs programs;
     private final MentoringQueries mentoring;
     private final Notifier notifier;
     private final ReadinessReports readiness;
@@ -40,7 +40,7 @@ public class DraftWorkflow {
 
     DraftWorkflow(DraftingService drafting, ReadinessReports readiness, DraftMilestoneRepository milestones, TaskDraftRepository drafts,
             EvidenceFileRepository files, TaskSubmissionRepository submissions, SubmissionFileRepository submissionFiles,
-            RegistrationRepository registrations, ProgramRepository programs, MentoringQueries mentoring,
+            Candidates candidates, Programs programs, MentoringQueries mentoring,
             Notifier notifier, ApplicationEventPublisher events, Clock clock) {
         this.events = events;
         this.drafting = drafting;
@@ -50,7 +50,7 @@ public class DraftWorkflow {
         this.files = files;
         this.submissions = submissions;
         this.submissionFiles = submissionFiles;
-        this.registrations = registrations;
+        this.candidates = candidates;
         this.programs = programs;
         this.mentoring = mentoring;
         this.notifier = notifier;
@@ -111,15 +111,15 @@ public class DraftWorkflow {
     @Transactional
     public void requestReview(long draftId, DraftMilestone.Component component) {
         DraftMilestone milestone = milestone(draftId, component);
-        Registration candidate = candidateOf(draftId);
+        Candidate candidate = candidateOf(draftId);
         String round = component + ":" + milestone.getMarkedDoneAt().toEpochMilli();
         mentorOf(candidate).ifPresentOrElse(
                 mentor -> notifier.send("component-review:" + draftId + ":" + round, mentor.email(),
-                        "Please review " + label(component) + " of " + candidate.getFullName(),
-                        candidate.getFullName() + " marked " + label(component) + " of task " + taskOf(draftId)
+                        "Please review " + label(component) + " of " + candidate.fullName(),
+                        candidate.fullName() + " marked " + label(component) + " of task " + taskOf(draftId)
                                 + " done. Approve it or return it with comments in PAL Flow (draft " + draftId + ").\n"),
                 () -> notifyCoordinator(candidate, "component-review-unassigned:" + draftId + ":" + round,
-                        candidate.getFullName() + " has no mentor to review " + label(component),
+                        candidate.fullName() + " has no mentor to review " + label(component),
                         "Assign a mentor so that the component can be reviewed (draft " + draftId + ")."));
     }
 
@@ -129,10 +129,10 @@ public class DraftWorkflow {
         if (milestone.getStatus() != DraftMilestone.Status.MARKED_DONE) {
             return;
         }
-        Registration candidate = candidateOf(draftId);
+        Candidate candidate = candidateOf(draftId);
         mentorOf(candidate).ifPresent(mentor -> notifier.send("component-review-reminder:" + draftId + ":"
                         + component + ":" + milestone.getMarkedDoneAt().toEpochMilli(), mentor.email(),
-                "Reminder: " + label(component) + " of " + candidate.getFullName() + " waits for your review",
+                "Reminder: " + label(component) + " of " + candidate.fullName() + " waits for your review",
                 "It was marked done on " + milestone.getMarkedDoneAt() + " (draft " + draftId + ").\n"));
     }
 
@@ -142,11 +142,11 @@ public class DraftWorkflow {
         if (milestone.getStatus() != DraftMilestone.Status.MARKED_DONE) {
             return;
         }
-        Registration candidate = candidateOf(draftId);
+        Candidate candidate = candidateOf(draftId);
         String mentor = mentorOf(candidate).map(MentoringView.MentorView::fullName).orElse("No mentor");
         notifyCoordinator(candidate, "component-review-overdue:" + draftId + ":" + component + ":"
                         + milestone.getMarkedDoneAt().toEpochMilli(),
-                "Mentor review overdue for " + candidate.getFullName(),
+                "Mentor review overdue for " + candidate.fullName(),
                 mentor + " has not reviewed " + label(component) + ", marked done on " + milestone.getMarkedDoneAt()
                         + " (draft " + draftId + ").");
     }
@@ -154,9 +154,9 @@ public class DraftWorkflow {
     @Transactional
     public void notifyReturn(long draftId, DraftMilestone.Component component) {
         DraftMilestone milestone = milestone(draftId, component);
-        Registration candidate = candidateOf(draftId);
+        Candidate candidate = candidateOf(draftId);
         notifier.send("component-returned:" + draftId + ":" + component + ":" + milestone.getReviewedAt().toEpochMilli(),
-                candidate.getEmail(), label(component) + " was returned with comments",
+                candidate.email(), label(component) + " was returned with comments",
                 "Your mentor returned " + label(component) + " of task " + taskOf(draftId) + ":\n\n"
                         + milestone.getMentorComment() + "\n\nMark it done again once reworked.\n");
     }
@@ -208,21 +208,21 @@ public class DraftWorkflow {
                 .orElseThrow(() -> ApiProblem.notFound("Draft " + draftId + " has no component " + component + "."));
     }
 
-    private Registration candidateOf(long draftId) {
-        return registrations.findById(drafts.findById(draftId).orElseThrow().getCandidateId()).orElseThrow();
+    private Candidate candidateOf(long draftId) {
+        return candidates.get(drafts.findById(draftId).orElseThrow().getCandidateId());
     }
 
     private int taskOf(long draftId) {
         return drafts.findById(draftId).orElseThrow().getTaskNumber();
     }
 
-    private Optional<MentoringView.MentorView> mentorOf(Registration candidate) {
-        return mentoring.view(candidate.getId()).map(MentoringView::mentor);
+    private Optional<MentoringView.MentorView> mentorOf(Candidate candidate) {
+        return mentoring.view(candidate.id()).map(MentoringView::mentor);
     }
 
-    private void notifyCoordinator(Registration candidate, String dedupeKey, String subject, String body) {
-        programs.findByCode(candidate.getProgramCode()).ifPresent(program ->
-                notifier.send(dedupeKey, program.getCoordinatorEmail(), subject, body + "\n"));
+    private void notifyCoordinator(Candidate candidate, String dedupeKey, String subject, String body) {
+        programs.program(candidate.programCode()).ifPresent(program ->
+                notifier.send(dedupeKey, program.coordinatorEmail(), subject, body + "\n"));
     }
 
     private static String label(DraftMilestone.Component component) {

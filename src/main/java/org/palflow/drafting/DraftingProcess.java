@@ -4,7 +4,6 @@ import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.util.Map;
 import org.palflow.platform.process.ProcessMessages;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +23,12 @@ class DraftingProcess {
     private final Duration escalationAfter;
 
     DraftingProcess(CamundaClient camunda, ProcessMessages messages, DraftingService drafting,
-            @Value("${pal.drafting.review-reminder-after}") Duration reminderAfter,
-            @Value("${pal.drafting.review-escalation-after}") Duration escalationAfter) {
+            DraftingProperties properties) {
         this.camunda = camunda;
         this.messages = messages;
         this.drafting = drafting;
-        this.reminderAfter = reminderAfter;
-        this.escalationAfter = escalationAfter;
+        this.reminderAfter = properties.reviewReminderAfter();
+        this.escalationAfter = properties.reviewEscalationAfter();
     }
 
     Map<String, Object> variables(long draftId) {

@@ -1,5 +1,6 @@
 package org.palflow.drafting;
 
+import org.palflow.program.Programs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,14 +9,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.palflow.mentoring.MentoringQueries;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
-import org.palflow.program.HandbookVersion;
-import org.palflow.program.HandbookVersionRepository;
-import org.palflow.registration.Registration;
-import org.palflow.registration.RegistrationRepository;
-import org.palflow.registration.RegistrationStatus;
+import org.palflow.registration.Candidate;
+import org.palflow.registration.Candidates;
+import org.palflow.registration.CaseVisibility;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -35,18 +33,18 @@ public class DraftingService {
     private final EvidenceFileRepository files;
     private final EvidenceChartCatalog charts;
     private final EvidenceStore store;
-    private final RegistrationRepository registrations;
-    private final MentoringQueries mentoring;
+    private final Candidates candidates;
+    private final CaseVisibility visibility;
     private final Clock clock;
     private final TaskSubmissionRepository submissions;
-    private final HandbookVersionRepository handbooks;
+    private final Programs programs;
     private final ObjectProvider<NewAttempts> newAttempts;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
     DraftingService(TaskDraftRepository drafts, DraftMilestoneRepository milestones, EvidenceFileRepository files, EvidenceChartCatalog charts,
-            EvidenceStore store, RegistrationRepository registrations, MentoringQueries mentoring, Clock clock,
-            TaskSubmissionRepository submissions, HandbookVersionRepository handbooks,
+            EvidenceStore store, Candidates candidates, CaseVisibility visibility, Clock clock,
+            TaskSubmissionRepository submissions, Programs programs,
             ObjectProvider<NewAttempts> newAttempts, ApplicationEventPublisher events,
             TransactionTemplate transaction) {
         this.events = events;
@@ -56,11 +54,11 @@ public class DraftingService {
         this.files = files;
         this.charts = charts;
         this.store = store;
-        this.registrations = registrations;
-        this.mentoring = mentoring;
+        this.candidates = candidates;
+        this.visibility = visibility;
         this.clock = clock;
         this.submissions = submissions;
-        this.handbooks = handbooks;
+        this.programs = programs;
         this.newAttempts = newAttempts;
     }
 
@@ -74,46 +72,44 @@ public class DraftingService {
      */
     @Transactional
     public Opened open(int task, Actor actor) {
-        Registration registration = registrations.findFirstByEmailOrderByIdDesc(actor.email())
-                .filter(r -> r.getStatus() == RegistrationStatus.ACTIVE)
+        Candidate registration = candidates.latestOf(actor.email()).filter(Candidate::isActive)
                 .orElseThrow(() -> ApiProblem.conflict("Drafts open once your registration is active."));
-        if (charts.chart(registration.getHandbookVersion(), task).isEmpty()) {
-            throw ApiProblem.notFound("Handbook " + registration.getHandbookVersion() + " has no task " + task
+        if (charts.chart(registration.handbookVersion(), task).isEmpty()) {
+            throw ApiProblem.notFound("Handbook " + registration.handbookVersion() + " has no task " + task
                     + "; PAL tasks are 1 to 4.");
         }
-        Optional<TaskDraft> open = drafts.findByCandidateIdAndTaskNumberAndStatus(registration.getId(), task,
+        Optional<TaskDraft> open = drafts.findByCandidateIdAndTaskNumberAndStatus(registration.id(), task,
                 TaskDraft.Status.DRAFTING);
         if (open.isPresent()) {
             return new Opened(open.get(), false);
         }
         Optional<TaskSubmission> last = submissions.findFirstByCandidateIdAndTaskNumberOrderByIdDesc(
-                registration.getId(), task);
-        last.ifPresent(submission -> newAttempts.orderedStream().forEach(policy -> policy.checkMayDraftAgain(registration.getId(),
+                registration.id(), task);
+        last.ifPresent(submission -> newAttempts.orderedStream().forEach(policy -> policy.checkMayDraftAgain(registration.id(),
                 task, submission.getId())));
         // A new attempt is drafted under the handbook in force now, which may not be the one registered with.
-        String handbook = last.isEmpty() ? registration.getHandbookVersion() : currentHandbook(registration);
-        TaskDraft draft = drafts.saveAndFlush(new TaskDraft(registration.getId(), task, handbook, Instant.now(clock)));
+        String handbook = last.isEmpty() ? registration.handbookVersion() : currentHandbook(registration);
+        TaskDraft draft = drafts.saveAndFlush(new TaskDraft(registration.id(), task, handbook, Instant.now(clock)));
         milestones.saveAll(java.util.Arrays.stream(DraftMilestone.Component.values())
                 .map(component -> new DraftMilestone(draft.getId(), component)).toList());
         events.publishEvent(new DraftOpened(draft.getId()));
         return new Opened(draft, true);
     }
 
-    private String currentHandbook(Registration registration) {
-        List<String> open = handbooks.findAll().stream().filter(HandbookVersion::isOpenForRegistration)
-                .map(HandbookVersion::getCode).toList();
-        return open.contains(registration.getHandbookVersion()) ? registration.getHandbookVersion()
-                : open.stream().max(String::compareTo).orElse(registration.getHandbookVersion());
+    private String currentHandbook(Candidate registration) {
+        List<String> open = programs.openHandbooks();
+        return open.contains(registration.handbookVersion()) ? registration.handbookVersion()
+                : open.stream().max(String::compareTo).orElse(registration.handbookVersion());
     }
 
     /** Candidates see their own drafts, mentors their mentees', coordinators and admins all. */
     public TaskDraft visibleDraft(long draftId, Actor actor) {
-        return drafts.findById(draftId).filter(draft -> mayRead(draft.getCandidateId(), actor))
+        return drafts.findById(draftId).filter(draft -> visibility.mayRead(draft.getCandidateId(), actor))
                 .orElseThrow(() -> ApiProblem.notFound("No draft " + draftId + " that you can see."));
     }
 
     public List<TaskDraft> draftsOf(long candidateId, Actor actor) {
-        if (!mayRead(candidateId, actor)) {
+        if (!visibility.mayRead(candidateId, actor)) {
             throw ApiProblem.notFound("No case " + candidateId + " that you can see.");
         }
         return drafts.findByCandidateIdOrderByTaskNumberAscIdAsc(candidateId);
@@ -236,9 +232,7 @@ public class DraftingService {
     /** The draft if the actor is its candidate: others may read it at most. */
     TaskDraft ownedDraft(long draftId, Actor actor) {
         TaskDraft draft = visibleDraft(draftId, actor);
-        boolean owner = registrations.findById(draft.getCandidateId())
-                .map(r -> r.getEmail().equals(actor.email())).orElse(false);
-        if (!owner) {
+        if (!visibility.isTheCandidate(draft.getCandidateId(), actor)) {
             throw ApiProblem.forbidden("Only the candidate writes in their draft.");
         }
         return draft;
@@ -252,11 +246,6 @@ public class DraftingService {
         return draft;
     }
 
-    private boolean mayRead(long candidateId, Actor actor) {
-        return actor.seesAllCases()
-                || registrations.findById(candidateId).map(r -> r.getEmail().equals(actor.email())).orElse(false)
-                || mentoring.isMentorOf(candidateId, actor);
-    }
 
     private void deleteQuietly(String key, RuntimeException cause) {
         try {

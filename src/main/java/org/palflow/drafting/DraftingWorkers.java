@@ -1,7 +1,7 @@
 package org.palflow.drafting;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
 import java.util.Map;
 import org.palflow.platform.process.ProcessMessages;
 import org.springframework.stereotype.Component;
@@ -21,38 +21,38 @@ public class DraftingWorkers {
     }
 
     @JobWorker(type = "open-next-component")
-    public Map<String, Object> openNextComponent(@Variable long draftId) {
-        return workflow.nextComponent(draftId)
+    public Map<String, Object> openNextComponent(@VariablesAsType DraftVariables process) {
+        return workflow.nextComponent(process.draftId())
                 .<Map<String, Object>>map(component -> Map.of("allComponentsApproved", false, "component", component.name()))
                 .orElse(Map.of("allComponentsApproved", true));
     }
 
     @JobWorker(type = "request-component-review")
-    public void requestComponentReview(@Variable long draftId, @Variable String component) {
-        workflow.requestReview(draftId, DraftMilestone.Component.valueOf(component));
+    public void requestComponentReview(@VariablesAsType DraftVariables process) {
+        workflow.requestReview(process.draftId(), DraftMilestone.Component.valueOf(process.component()));
     }
 
     @JobWorker(type = "remind-mentor")
-    public void remindMentor(@Variable long draftId, @Variable String component) {
-        workflow.remindMentor(draftId, DraftMilestone.Component.valueOf(component));
+    public void remindMentor(@VariablesAsType DraftVariables process) {
+        workflow.remindMentor(process.draftId(), DraftMilestone.Component.valueOf(process.component()));
     }
 
     @JobWorker(type = "tell-coordinator-review-overdue")
-    public void tellCoordinatorReviewOverdue(@Variable long draftId, @Variable String component) {
-        workflow.tellCoordinatorReviewOverdue(draftId, DraftMilestone.Component.valueOf(component));
+    public void tellCoordinatorReviewOverdue(@VariablesAsType DraftVariables process) {
+        workflow.tellCoordinatorReviewOverdue(process.draftId(), DraftMilestone.Component.valueOf(process.component()));
     }
 
     @JobWorker(type = "notify-candidate-of-return")
-    public void notifyCandidateOfReturn(@Variable long draftId, @Variable String component) {
-        workflow.notifyReturn(draftId, DraftMilestone.Component.valueOf(component));
+    public void notifyCandidateOfReturn(@VariablesAsType DraftVariables process) {
+        workflow.notifyReturn(process.draftId(), DraftMilestone.Component.valueOf(process.component()));
     }
 
     /** The message the scoring process (next capability) starts from, once per submission. */
     @JobWorker(type = "announce-submission")
-    public void announceSubmission(@Variable long draftId) {
-        TaskSubmission submission = workflow.submissionOf(draftId);
+    public void announceSubmission(@VariablesAsType DraftVariables process) {
+        TaskSubmission submission = workflow.submissionOf(process.draftId());
         messages.publishOnce(TASK_SUBMITTED, String.valueOf(submission.getId()), TASK_SUBMITTED + "-" + submission.getId(),
-                Map.of("submissionId", submission.getId(), "draftId", draftId,
+                Map.of("submissionId", submission.getId(), "process.draftId()", process.draftId(),
                         "candidateId", submission.getCandidateId(), "task", submission.getTaskNumber(),
                         "handbookVersion", submission.getHandbookVersion()));
     }

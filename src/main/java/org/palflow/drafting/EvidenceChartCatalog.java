@@ -1,13 +1,12 @@
 package org.palflow.drafting;
 
+import org.palflow.program.Programs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.palflow.program.HandbookVersion;
-import org.palflow.program.HandbookVersionRepository;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
@@ -22,17 +21,17 @@ public class EvidenceChartCatalog {
 
     private final Map<String, EvidenceChart> charts;
 
-    EvidenceChartCatalog(ResourcePatternResolver resources, HandbookVersionRepository handbooks) {
+    EvidenceChartCatalog(ResourcePatternResolver resources, Programs programs) {
         try {
             charts = EvidenceCharts.load(resources.getResources(LOCATION));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + LOCATION, e);
         }
         List<String> missing = new ArrayList<>();
-        for (HandbookVersion handbook : handbooks.findAll()) {
-            for (int task = 1; task <= 4 && handbook.isOpenForRegistration(); task++) {
-                if (!charts.containsKey(EvidenceCharts.key(handbook.getCode(), task))) {
-                    missing.add("task " + task + " of handbook " + handbook.getCode());
+        for (String handbook : programs.openHandbooks()) {
+            for (int task = 1; task <= 4; task++) {
+                if (!charts.containsKey(EvidenceCharts.key(handbook, task))) {
+                    missing.add("task " + task + " of handbook " + handbook);
                 }
             }
         }

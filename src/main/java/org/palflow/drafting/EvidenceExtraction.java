@@ -2,7 +2,7 @@ package org.palflow.drafting;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
 import java.util.List;
 import java.util.Map;
 import org.palflow.platform.process.OpenCases;
@@ -34,8 +34,8 @@ public class EvidenceExtraction implements OpenCases {
     }
 
     @JobWorker(type = "extract-evidence-text")
-    public Map<String, Object> extractEvidenceText(@Variable long fileId) {
-        EvidenceText text = texts.extract(fileId);
+    public Map<String, Object> extractEvidenceText(@VariablesAsType ExtractionVariables process) {
+        EvidenceText text = texts.extract(process.fileId());
         return Map.of("textStatus", text.getStatus().name(), "words", text.getWordCount());
     }
 

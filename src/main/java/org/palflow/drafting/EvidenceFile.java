@@ -10,7 +10,7 @@ import java.time.Instant;
 
 /** One uploaded version of one part's file. Never changed once stored; a replacement is a new version. */
 @Entity
-public class EvidenceFile {
+class EvidenceFile {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface EvidenceFileRepository extends JpaRepository<EvidenceFile, Long> {
+interface EvidenceFileRepository extends JpaRepository<EvidenceFile, Long> {
 
     List<EvidenceFile> findByDraftIdAndPartCodeOrderByFileVersionAsc(long draftId, String partCode);
 

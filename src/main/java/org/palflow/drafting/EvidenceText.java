@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** What could be read from a file with a given content hash, or why it could not be read. */
 @Entity
-public class EvidenceText {
+class EvidenceText {
 
     public enum Status {
         READABLE,

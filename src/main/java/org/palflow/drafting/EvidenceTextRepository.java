@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface EvidenceTextRepository extends JpaRepository<EvidenceText, String> {
+interface EvidenceTextRepository extends JpaRepository<EvidenceText, String> {
 
     /** One file per content hash that has no extracted text yet. */
     @Query("""

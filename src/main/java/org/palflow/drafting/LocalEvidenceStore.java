@@ -10,7 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
+import org.palflow.platform.PlatformProperties;
 import org.springframework.stereotype.Component;
 
 /** Evidence under {@code <data-dir>/evidence}, named by random keys: a file's own name never reaches the disk. */
@@ -21,8 +21,8 @@ class LocalEvidenceStore implements EvidenceStore {
 
     private final Path root;
 
-    LocalEvidenceStore(@Value("${pal.data-dir}") Path dataDir) {
-        this.root = dataDir.toAbsolutePath().resolve("evidence");
+    LocalEvidenceStore(PlatformProperties properties) {
+        this.root = properties.dataDir().toAbsolutePath().resolve("evidence");
     }
 
     @Override

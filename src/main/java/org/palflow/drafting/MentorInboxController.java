@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 import org.palflow.mentoring.MentoringQueries;
 import org.palflow.mentoring.MentoringView;
 import org.palflow.platform.security.Actor;
-import org.palflow.registration.Registration;
-import org.palflow.registration.RegistrationRepository;
+import org.palflow.registration.Candidate;
+import org.palflow.registration.Candidates;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,14 +22,14 @@ class MentorInboxController {
     private final MentoringQueries mentoring;
     private final TaskDraftRepository drafts;
     private final DraftMilestoneRepository milestones;
-    private final RegistrationRepository registrations;
+    private final Candidates candidates;
 
     MentorInboxController(MentoringQueries mentoring, TaskDraftRepository drafts, DraftMilestoneRepository milestones,
-            RegistrationRepository registrations) {
+            Candidates candidates) {
         this.mentoring = mentoring;
         this.drafts = drafts;
         this.milestones = milestones;
-        this.registrations = registrations;
+        this.candidates = candidates;
     }
 
     record ReviewWaiting(long draftId, long candidateId, String candidateName, int task,
@@ -44,17 +44,16 @@ class MentorInboxController {
     @Transactional(readOnly = true)
     Inbox inbox() {
         Actor actor = Actor.current();
-        List<Long> mentees = mentoring.menteesOf(actor);
-        Map<Long, TaskDraft> openDrafts = drafts.findByCandidateIdInAndStatus(mentees, TaskDraft.Status.DRAFTING)
+        List<Long> menteeIds = mentoring.menteesOf(actor);
+        Map<Long, TaskDraft> openDrafts = drafts.findByCandidateIdInAndStatus(menteeIds, TaskDraft.Status.DRAFTING)
                 .stream().collect(Collectors.toMap(TaskDraft::getId, Function.identity()));
-        Map<Long, Registration> candidates = registrations.findAllById(mentees).stream()
-                .collect(Collectors.toMap(Registration::getId, Function.identity()));
+        Map<Long, Candidate> mentees = candidates.byId(menteeIds);
         List<ReviewWaiting> reviews = milestones.findByDraftIdInAndStatus(openDrafts.keySet(),
                         DraftMilestone.Status.MARKED_DONE).stream()
                 .map(milestone -> {
                     TaskDraft draft = openDrafts.get(milestone.getDraftId());
                     return new ReviewWaiting(draft.getId(), draft.getCandidateId(),
-                            candidates.get(draft.getCandidateId()).getFullName(), draft.getTaskNumber(),
+                            mentees.get(draft.getCandidateId()).fullName(), draft.getTaskNumber(),
                             milestone.getComponent(), milestone.getMarkedDoneAt());
                 })
                 .toList();

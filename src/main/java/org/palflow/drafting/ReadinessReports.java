@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.palflow.platform.security.Actor;
-import org.palflow.registration.Registration;
-import org.palflow.registration.RegistrationRepository;
+import org.palflow.registration.Candidate;
+import org.palflow.registration.Candidates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,16 +44,16 @@ public class ReadinessReports {
 
     private final DraftingService drafting;
     private final EvidenceTextRepository texts;
-    private final RegistrationRepository registrations;
+    private final Candidates candidates;
     private final ReadinessReportRepository reports;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ReadinessReports(DraftingService drafting, EvidenceTextRepository texts, RegistrationRepository registrations,
+    ReadinessReports(DraftingService drafting, EvidenceTextRepository texts, Candidates candidates,
             ReadinessReportRepository reports, ObjectMapper json, Clock clock) {
         this.drafting = drafting;
         this.texts = texts;
-        this.registrations = registrations;
+        this.candidates = candidates;
         this.reports = reports;
         this.json = json;
         this.clock = clock;
@@ -67,13 +67,13 @@ public class ReadinessReports {
     @Transactional
     Report report(TaskDraft draft) {
         EvidenceChart chart = drafting.chartOf(draft);
-        Registration candidate = registrations.findById(draft.getCandidateId()).orElseThrow();
+        Candidate candidate = candidates.get(draft.getCandidateId());
         List<ReadinessFinding> findings = new ArrayList<>(draftFindings(draft));
         Map<String, EvidenceFile> current = new LinkedHashMap<>();
         drafting.filesOf(draft).forEach(file -> current.put(file.getPartCode(), file));
         Set<String> identifying = BlindingCheck.identifyingTerms(
-                Stream.concat(Stream.of(candidate.getFullName()), draft.rosterNames().stream()).toList(),
-                List.of(candidate.getSchool(), candidate.getDistrict()));
+                Stream.concat(Stream.of(candidate.fullName()), draft.rosterNames().stream()).toList(),
+                List.of(candidate.school(), candidate.district()));
         Map<String, List<String>> partsByHash = new LinkedHashMap<>();
         for (EvidenceChart.Part part : chart.parts()) {
             EvidenceFile file = current.get(part.code());

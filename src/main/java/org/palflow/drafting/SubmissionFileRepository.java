@@ -3,7 +3,7 @@ package org.palflow.drafting;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface SubmissionFileRepository extends JpaRepository<SubmissionFile, Long> {
+interface SubmissionFileRepository extends JpaRepository<SubmissionFile, Long> {
 
     List<SubmissionFile> findBySubmissionIdOrderByPartCode(long submissionId);
 }

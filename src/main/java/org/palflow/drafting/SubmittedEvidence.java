@@ -1,5 +1,6 @@
 package org.palflow.drafting;
 
+import org.palflow.program.Programs;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,9 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.palflow.platform.web.ApiProblem;
-import org.palflow.program.ProgramRepository;
-import org.palflow.registration.Registration;
-import org.palflow.registration.RegistrationRepository;
+import org.palflow.registration.Candidate;
+import org.palflow.registration.Candidates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,19 +34,19 @@ public class SubmittedEvidence {
     private final EvidenceFileRepository files;
     private final EvidenceTextRepository texts;
     private final TaskDraftRepository drafts;
-    private final RegistrationRepository registrations;
-    private final ProgramRepository programs;
+    private final Candidates candidates;
+    private final Programs programs;
     private final EvidenceChartCatalog charts;
 
     SubmittedEvidence(TaskSubmissionRepository submissions, SubmissionFileRepository submissionFiles,
             EvidenceFileRepository files, EvidenceTextRepository texts, TaskDraftRepository drafts,
-            RegistrationRepository registrations, ProgramRepository programs, EvidenceChartCatalog charts) {
+            Candidates candidates, Programs programs, EvidenceChartCatalog charts) {
         this.submissions = submissions;
         this.submissionFiles = submissionFiles;
         this.files = files;
         this.texts = texts;
         this.drafts = drafts;
-        this.registrations = registrations;
+        this.candidates = candidates;
         this.programs = programs;
         this.charts = charts;
     }
@@ -99,12 +99,12 @@ public class SubmittedEvidence {
 
     /** Every value that names the candidate, their school, district, program or the people on their roster. */
     private Set<String> identifyingTerms(TaskSubmission submission) {
-        Registration candidate = registrations.findById(submission.getCandidateId()).orElseThrow();
+        Candidate candidate = candidates.get(submission.getCandidateId());
         TaskDraft draft = drafts.findById(submission.getDraftId()).orElseThrow();
-        List<String> places = new ArrayList<>(List.of(candidate.getSchool(), candidate.getDistrict(),
-                candidate.getEmail(), candidate.getProgramCode()));
-        programs.findByCode(candidate.getProgramCode()).ifPresent(program -> places.add(program.getName()));
-        return BlindingCheck.identifyingTerms(Stream.concat(Stream.of(candidate.getFullName()),
+        List<String> places = new ArrayList<>(List.of(candidate.school(), candidate.district(),
+                candidate.email(), candidate.programCode()));
+        programs.program(candidate.programCode()).ifPresent(program -> places.add(program.name()));
+        return BlindingCheck.identifyingTerms(Stream.concat(Stream.of(candidate.fullName()),
                 draft.rosterNames().stream()).toList(), places);
     }
 

@@ -10,7 +10,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 
 @Entity
-public class TaskDraft {
+class TaskDraft {
 
     public enum Status { DRAFTING, SUBMITTED }
 

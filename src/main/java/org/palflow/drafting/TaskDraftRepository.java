@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface TaskDraftRepository extends JpaRepository<TaskDraft, Long> {
+interface TaskDraftRepository extends JpaRepository<TaskDraft, Long> {
 
     Optional<TaskDraft> findByCandidateIdAndTaskNumberAndStatus(long candidateId, int taskNumber, TaskDraft.Status status);
 

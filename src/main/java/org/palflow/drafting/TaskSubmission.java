@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /** A submitted task as scoring will see it; its files are listed, by hash, in submission_file. */
 @Entity
-public class TaskSubmission {
+class TaskSubmission {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface TaskSubmissionRepository extends JpaRepository<TaskSubmission, Long> {
+interface TaskSubmissionRepository extends JpaRepository<TaskSubmission, Long> {
 
     Optional<TaskSubmission> findByDraftId(long draftId);
 

@@ -21,7 +21,7 @@ import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.ContentHandlerDecorator;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
@@ -49,8 +49,12 @@ class TextExtractor {
     private final Duration timeout;
     private final int maxCharacters;
 
-    TextExtractor(@Value("${pal.drafting.extraction.timeout}") Duration timeout,
-            @Value("${pal.drafting.extraction.max-characters}") int maxCharacters) {
+    @Autowired
+    TextExtractor(DraftingProperties properties) {
+        this(properties.extraction().timeout(), properties.extraction().maxCharacters());
+    }
+
+    TextExtractor(Duration timeout, int maxCharacters) {
         this.timeout = timeout;
         this.maxCharacters = maxCharacters;
     }

@@ -1,5 +1,7 @@
 /**
- * Task drafts, evidence uploads and their text, readiness reports, component reviews and submission (task-drafting and evidence-extraction processes). {@link org.palflow.drafting.SubmittedEvidence} is what other features read of a submission.
+ * Task drafts, evidence uploads and their text, readiness reports, component reviews and submission (task-drafting
+ * and evidence-extraction processes). {@link org.palflow.drafting.SubmittedEvidence} is what other features read
+ * of a submission. Its SQL read model is the view {@code drafting_latest_attempt}.
  */
 @ApplicationModule(displayName = "Drafting")
 package org.palflow.drafting;

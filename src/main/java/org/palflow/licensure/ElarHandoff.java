@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /** The outbox row of one passing decision's hand-off to ELAR, written in the decision's transaction. */
 @Entity
-public class ElarHandoff {
+class ElarHandoff {
 
     public enum Status { PENDING, SENT }
 

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import org.palflow.platform.process.Incidents;
 import org.palflow.platform.web.ApiProblem;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -44,9 +43,9 @@ public class ElarHandoffs {
     private final HttpClient http;
 
     ElarHandoffs(ElarHandoffRepository handoffs, Incidents incidents, ApplicationEventPublisher events,
-            Environment environment, Clock clock,
-            @Value("${pal.licensure.elar-url:}") String configuredUrl,
-            @Value("${pal.licensure.elar-timeout}") Duration timeout) {
+            Environment environment, Clock clock, LicensureProperties properties) {
+        String configuredUrl = properties.elarUrl() == null ? "" : properties.elarUrl();
+        Duration timeout = properties.elarTimeout();
         this.handoffs = handoffs;
         this.incidents = incidents;
         this.events = events;

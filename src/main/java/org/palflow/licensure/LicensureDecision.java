@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /** One decision, with its explanation (the rules' outcomes as JSON), as shown to candidate and coordinator. */
 @Entity
-public class LicensureDecision {
+class LicensureDecision {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

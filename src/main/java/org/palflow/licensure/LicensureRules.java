@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.palflow.scoring.ScoringRules;
+import org.palflow.scoring.ScoreStanding;
 
 /**
  * The PAL performance standard (seed 004, DOMAIN.md) and the transition rules (seed 001), in one place:
@@ -24,13 +24,19 @@ import org.palflow.scoring.ScoringRules;
  */
 public final class LicensureRules {
 
-    static final BigDecimal PASSING_AVERAGE = new BigDecimal("2.75");
+    /** The mean of the four task scores a pass needs. */
+    public static final BigDecimal PASSING_AVERAGE = new BigDecimal("2.75");
+    /** What a complete, scorable pilot submission counts as, at least. */
     static final BigDecimal PILOT_FLOOR = new BigDecimal("2.75");
 
     /** One released (or voided) result of one submission of one task. */
     public record Attempt(long submissionId, int task, String handbookVersion, LocalDate submittedOn,
             BigDecimal taskScore, boolean voided, LocalDate reportDate, LocalDate validUntil, boolean pilot,
             LocalDate tasks12SubmitBy) {
+
+        ScoreStanding standing() {
+            return new ScoreStanding(taskScore, validUntil);
+        }
     }
 
     public record RuleOutcome(String rule, boolean passed, String explanation) {
@@ -66,14 +72,16 @@ public final class LicensureRules {
             BigDecimal score = effectiveScore(attempt);
             scores.add(score);
             counted.add(attempt.submissionId());
-            boolean meets = score.compareTo(ScoringRules.THRESHOLD) >= 0;
+            boolean meets = new ScoreStanding(score, attempt.validUntil()).meetsThreshold();
             if (!meets) {
                 redo.add(task);
             }
             rules.add(new RuleOutcome("task-" + task + "-valid-score", meets, "Task " + task + ": " + score
                     + (attempt.pilot() && score.compareTo(attempt.taskScore()) != 0
-                            ? " (pilot submission scored " + attempt.taskScore() + ", counted as at least 2.75)" : "")
-                    + (meets ? " meets" : " is below") + " the 2.10 threshold (submission " + attempt.submissionId()
+                            ? " (pilot submission scored " + attempt.taskScore() + ", counted as at least "
+                                    + PILOT_FLOOR + ")" : "")
+                    + (meets ? " meets" : " is below") + " the " + ScoreStanding.threshold() + " threshold (submission "
+                    + attempt.submissionId()
                     + ", handbook " + attempt.handbookVersion() + ", valid until " + attempt.validUntil() + ")."));
         }
         BigDecimal average = null;
@@ -83,7 +91,7 @@ public final class LicensureRules {
             boolean passesAverage = average.compareTo(PASSING_AVERAGE) >= 0;
             rules.add(new RuleOutcome("average", passesAverage, "The mean of the four task scores is "
                     + average.toPlainString() + " (" + sum + " / 4), " + (passesAverage ? "at least" : "below")
-                    + " the 2.75 needed to pass."));
+                    + " the " + PASSING_AVERAGE + " needed to pass."));
         } else {
             rules.add(new RuleOutcome("average", false, "The mean of the four task scores needs a valid score on "
                     + "every task."));
@@ -93,7 +101,7 @@ public final class LicensureRules {
     }
 
     static boolean counts(Attempt attempt, LocalDate today) {
-        return !attempt.voided() && attempt.taskScore() != null && today.isBefore(attempt.validUntil())
+        return !attempt.voided() && !attempt.standing().incomplete() && attempt.standing().validOn(today)
                 && !missedCutOff(attempt);
     }
 
@@ -122,9 +130,9 @@ public final class LicensureRules {
                     + " was submitted on " + latest.submittedOn() + ", after that handbook's cut-off of "
                     + latest.tasks12SubmitBy() + " for Tasks 1-2.";
         }
-        if (!today.isBefore(latest.validUntil())) {
+        if (!latest.standing().validOn(today)) {
             return "the score " + latest.taskScore() + " of submission " + latest.submissionId() + " expired on "
-                    + latest.validUntil() + " (seven years from its score report).";
+                    + latest.validUntil() + " (" + ScoreStanding.validity() + " from its score report).";
         }
         return "no valid score.";
     }

@@ -1,5 +1,7 @@
 package org.palflow.licensure;
 
+import org.palflow.program.Handbook;
+import org.palflow.program.Programs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,12 +16,9 @@ import org.palflow.platform.mail.Notifier;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
-import org.palflow.program.HandbookVersion;
-import org.palflow.program.HandbookVersionRepository;
-import org.palflow.program.ProgramRepository;
-import org.palflow.registration.Registration;
-import org.palflow.registration.RegistrationRepository;
-import org.palflow.registration.RegistrationService;
+import org.palflow.registration.Candidate;
+import org.palflow.registration.Candidates;
+import org.palflow.registration.CaseVisibility;
 import org.palflow.scoring.ScoringResults;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,27 +40,25 @@ public class LicensureService {
     }
 
     private final ScoringResults results;
-    private final HandbookVersionRepository handbooks;
+    private final Programs programs;
     private final LicensureDecisionRepository decisions;
     private final ElarHandoffRepository handoffs;
-    private final RegistrationRepository registrations;
-    private final RegistrationService registrationService;
-    private final ProgramRepository programs;
+    private final Candidates candidates;
+    private final CaseVisibility visibility;
     private final Notifier notifier;
     private final ObjectMapper json;
     private final Clock clock;
     private final PalCalendar calendar;
 
-    LicensureService(ScoringResults results, HandbookVersionRepository handbooks, LicensureDecisionRepository decisions,
-            ElarHandoffRepository handoffs, RegistrationRepository registrations,
-            RegistrationService registrationService, ProgramRepository programs, Notifier notifier, ObjectMapper json,
+    LicensureService(ScoringResults results, Programs programs, LicensureDecisionRepository decisions,
+            ElarHandoffRepository handoffs, Candidates candidates, CaseVisibility visibility,
+            Notifier notifier, ObjectMapper json,
             Clock clock, PalCalendar calendar) {
         this.results = results;
-        this.handbooks = handbooks;
         this.decisions = decisions;
         this.handoffs = handoffs;
-        this.registrations = registrations;
-        this.registrationService = registrationService;
+        this.candidates = candidates;
+        this.visibility = visibility;
         this.programs = programs;
         this.notifier = notifier;
         this.json = json;
@@ -76,14 +73,14 @@ public class LicensureService {
         if (made.isPresent()) {
             return new Decided(made.get().getId(), made.get().isPassed(), handoffs.existsById(made.get().getId()));
         }
-        Map<String, HandbookVersion> versions = handbooks.findAll().stream()
-                .collect(Collectors.toMap(HandbookVersion::getCode, version -> version));
+        Map<String, Handbook> versions = programs.handbooks().stream()
+                .collect(Collectors.toMap(Handbook::code, version -> version));
         List<LicensureRules.Attempt> attempts = results.ofCandidate(candidateId).stream().map(result -> {
-            HandbookVersion handbook = versions.get(result.handbookVersion());
+            Handbook handbook = versions.get(result.handbookVersion());
             return new LicensureRules.Attempt(result.submissionId(), result.task(), result.handbookVersion(),
                     calendar.dateOf(result.submittedAt()), result.taskScore(), result.voided(),
-                    result.reportDate(), result.validUntil(), handbook != null && handbook.isPilot(),
-                    handbook == null ? null : handbook.getTasks12SubmitBy());
+                    result.reportDate(), result.validUntil(), handbook != null && handbook.pilot(),
+                    handbook == null ? null : handbook.tasks12SubmitBy());
         }).toList();
         LicensureRules.Decision decision = LicensureRules.decide(attempts, calendar.today());
         Optional<LicensureRules.Decision> previous = decisions.findFirstByCandidateIdOrderByIdDesc(candidateId)
@@ -108,22 +105,22 @@ public class LicensureService {
     @Transactional
     public void announce(long decisionId) {
         LicensureDecision decision = decisions.findById(decisionId).orElseThrow();
-        Registration candidate = registrations.findById(decision.getCandidateId()).orElseThrow();
+        Candidate candidate = candidates.get(decision.getCandidateId());
         LicensureRules.Decision explained = read(decision.getExplanation());
         String body = (decision.isPassed() ? "You meet the PAL performance standard; your result goes to the state "
                 + "for licensure." : "You do not yet meet the PAL performance standard.") + "\n\n"
                 + explained.rules().stream().map(rule -> (rule.passed() ? "[met] " : "[not met] ") + rule.explanation())
                         .collect(Collectors.joining("\n"));
         String subject = "Your PAL licensure decision";
-        notifier.send("licensure-decision-" + decisionId, candidate.getEmail(), subject, body);
-        programs.findByCode(candidate.getProgramCode()).ifPresent(program -> notifier.send(
-                "licensure-decision-coordinator-" + decisionId, program.getCoordinatorEmail(),
-                "PAL licensure decision for " + candidate.getFullName(), body));
+        notifier.send("licensure-decision-" + decisionId, candidate.email(), subject, body);
+        programs.program(candidate.programCode()).ifPresent(program -> notifier.send(
+                "licensure-decision-coordinator-" + decisionId, program.coordinatorEmail(),
+                "PAL licensure decision for " + candidate.fullName(), body));
     }
 
     @Transactional(readOnly = true)
     public DecisionView latest(long candidateId, Actor actor) {
-        registrationService.visibleTo(candidateId, actor);
+        visibility.visibleCase(candidateId, actor);
         LicensureDecision decision = decisions.findFirstByCandidateIdOrderByIdDesc(candidateId)
                 .orElseThrow(() -> ApiProblem.notFound("No licensure decision yet for candidate " + candidateId
                         + "; one is made whenever a task score is released or expires."));
@@ -135,15 +132,15 @@ public class LicensureService {
     }
 
     private Map<String, Object> payload(LicensureDecision decision, LicensureRules.Decision outcome) {
-        Registration candidate = registrations.findById(decision.getCandidateId()).orElseThrow();
+        Candidate candidate = candidates.get(decision.getCandidateId());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("idempotencyKey", "pal-licensure-decision-" + decision.getId());
         Map<String, Object> identifiers = new LinkedHashMap<>();
-        identifiers.put("mepid", candidate.getMepid());
-        identifiers.put("palCandidateId", candidate.getId());
-        identifiers.put("fullName", candidate.getFullName());
-        identifiers.put("email", candidate.getEmail());
-        identifiers.put("preparationProgram", candidate.getProgramCode());
+        identifiers.put("mepid", candidate.mepid());
+        identifiers.put("palCandidateId", candidate.id());
+        identifiers.put("fullName", candidate.fullName());
+        identifiers.put("email", candidate.email());
+        identifiers.put("preparationProgram", candidate.programCode());
         payload.put("candidate", identifiers);
         Map<String, Object> tasks = new LinkedHashMap<>();
         for (int task = 1; task <= 4; task++) {

@@ -5,7 +5,7 @@ import jakarta.persistence.Id;
 
 /** A school leader who can mentor candidates at their own school. */
 @Entity
-public class Mentor {
+class Mentor {
 
     @Id
     private Long id;

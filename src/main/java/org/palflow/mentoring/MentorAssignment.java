@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /** A candidate's search for a mentor, from the first proposal to an accepted mentorship. */
 @Entity
-public class MentorAssignment {
+class MentorAssignment {
 
     public enum Status {
         /** The coordinator is to propose a mentor (again, after a decline or no answer). */

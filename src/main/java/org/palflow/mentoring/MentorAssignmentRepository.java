@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface MentorAssignmentRepository extends JpaRepository<MentorAssignment, Long> {
+interface MentorAssignmentRepository extends JpaRepository<MentorAssignment, Long> {
 
     Optional<MentorAssignment> findByCandidateId(long candidateId);
 
@@ -13,10 +13,6 @@ public interface MentorAssignmentRepository extends JpaRepository<MentorAssignme
 
     List<MentorAssignment> findByStatusNot(MentorAssignment.Status status);
 
-    @Query("""
-            select r.id from Registration r
-            where r.status = org.palflow.registration.RegistrationStatus.ACTIVE
-              and not exists (select a.id from MentorAssignment a where a.candidateId = r.id)
-            """)
-    List<Long> activeCandidatesWithoutAssignment();
+    @Query("select a.candidateId from MentorAssignment a")
+    List<Long> candidatesWithAssignment();
 }

@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /** One mentor asked to mentor one candidate, and what came of it. */
 @Entity
-public class MentorProposal {
+class MentorProposal {
 
     public enum Status { PENDING, ACCEPTED, DECLINED, EXPIRED }
 

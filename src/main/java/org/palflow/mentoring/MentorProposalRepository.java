@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface MentorProposalRepository extends JpaRepository<MentorProposal, Long> {
+interface MentorProposalRepository extends JpaRepository<MentorProposal, Long> {
 
     Optional<MentorProposal> findFirstByAssignmentIdOrderByIdDesc(long assignmentId);
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface MentorRepository extends JpaRepository<Mentor, Long> {
+interface MentorRepository extends JpaRepository<Mentor, Long> {
 
     Optional<Mentor> findByEmail(String email);
 

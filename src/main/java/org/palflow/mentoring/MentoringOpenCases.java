@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.palflow.platform.process.OpenCases;
 import org.palflow.platform.process.ResumePoint;
+import org.palflow.registration.Candidates;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,9 +17,13 @@ class MentoringOpenCases implements OpenCases {
 
     private final MentorAssignmentRepository assignments;
     private final MentorProposalRepository proposals;
-    MentoringOpenCases(MentorAssignmentRepository assignments, MentorProposalRepository proposals) {
+    private final Candidates candidates;
+
+    MentoringOpenCases(MentorAssignmentRepository assignments, MentorProposalRepository proposals,
+            Candidates candidates) {
         this.assignments = assignments;
         this.proposals = proposals;
+        this.candidates = candidates;
     }
 
     @Override
@@ -43,8 +48,10 @@ class MentoringOpenCases implements OpenCases {
             points.add(new ResumePoint(PROCESS_ID, step, variables));
         }
         // Active candidates whose assignment never opened: the registration process ended before it could.
-        assignments.activeCandidatesWithoutAssignment().forEach(candidateId -> points.add(
-                new ResumePoint(PROCESS_ID, "open-mentor-assignment", Map.of("candidateId", candidateId))));
+        java.util.Set<Long> opened = new java.util.HashSet<>(assignments.candidatesWithAssignment());
+        candidates.activeIds().stream().filter(candidateId -> !opened.contains(candidateId))
+                .forEach(candidateId -> points.add(new ResumePoint(PROCESS_ID, "open-mentor-assignment",
+                        Map.of("candidateId", candidateId))));
         return points;
     }
 }

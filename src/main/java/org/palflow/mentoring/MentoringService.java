@@ -1,5 +1,6 @@
 package org.palflow.mentoring;
 
+import org.palflow.program.Programs;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,10 +9,8 @@ import java.util.Map;
 import org.palflow.platform.mail.Notifier;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
-import org.palflow.program.ProgramRepository;
-import org.palflow.registration.Registration;
-import org.palflow.registration.RegistrationRepository;
-import org.springframework.beans.factory.annotation.Value;
+import org.palflow.registration.Candidate;
+import org.palflow.registration.Candidates;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +28,8 @@ public class MentoringService {
     private final MentorshipRepository mentorships;
     private final MilestoneRepository milestones;
     private final MilestoneTypeRepository milestoneTypes;
-    private final RegistrationRepository registrations;
-    private final ProgramRepository programs;
+    private final Candidates candidates;
+    private final Programs programs;
     private final Notifier notifier;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -38,9 +37,9 @@ public class MentoringService {
 
     MentoringService(MentorAssignmentRepository assignments, MentorProposalRepository proposals,
             MentorRepository mentors, MentorshipRepository mentorships, MilestoneRepository milestones,
-            MilestoneTypeRepository milestoneTypes, RegistrationRepository registrations, ProgramRepository programs,
+            MilestoneTypeRepository milestoneTypes, Candidates candidates, Programs programs,
             Notifier notifier, ApplicationEventPublisher events, Clock clock,
-            @Value("${pal.mentoring.response-period}") Duration responsePeriod) {
+            MentoringProperties properties) {
         this.events = events;
         this.assignments = assignments;
         this.proposals = proposals;
@@ -48,11 +47,11 @@ public class MentoringService {
         this.mentorships = mentorships;
         this.milestones = milestones;
         this.milestoneTypes = milestoneTypes;
-        this.registrations = registrations;
+        this.candidates = candidates;
         this.programs = programs;
         this.notifier = notifier;
         this.clock = clock;
-        this.responsePeriod = responsePeriod;
+        this.responsePeriod = properties.responsePeriod();
     }
 
     @Transactional
@@ -61,9 +60,9 @@ public class MentoringService {
             return;
         }
         assignments.save(new MentorAssignment(candidateId, Instant.now(clock)));
-        Registration candidate = candidate(candidateId);
+        Candidate candidate = candidate(candidateId);
         notifyCoordinator("mentor-needed:" + candidateId, candidate, "A candidate needs a mentor",
-                candidate.getFullName() + " (" + candidate.getSchool() + ", " + candidate.getDistrict()
+                candidate.fullName() + " (" + candidate.school() + ", " + candidate.district()
                         + ") is registered and waits for you to propose a mentor.");
     }
 
@@ -85,11 +84,11 @@ public class MentoringService {
         }
         Mentor mentor = mentors.findById(mentorId)
                 .orElseThrow(() -> ApiProblem.notFound("There is no mentor " + mentorId + "."));
-        Registration candidate = candidate(candidateId);
-        if (!mentor.leads(candidate.getDistrict(), candidate.getSchool())) {
+        Candidate candidate = candidate(candidateId);
+        if (!mentor.leads(candidate.district(), candidate.school())) {
             throw ApiProblem.invalid(mentor.getFullName() + " is a school leader at " + mentor.getSchool() + " ("
-                    + mentor.getDistrict() + "), not at the candidate's school " + candidate.getSchool() + " ("
-                    + candidate.getDistrict() + ").", List.of(Map.of("field", "mentorId",
+                    + mentor.getDistrict() + "), not at the candidate's school " + candidate.school() + " ("
+                    + candidate.district() + ").", List.of(Map.of("field", "mentorId",
                     "message", "must lead the candidate's school")));
         }
         Instant now = Instant.now(clock);
@@ -137,10 +136,10 @@ public class MentoringService {
     public void notifyProposedMentor(long proposalId) {
         MentorProposal proposal = proposal(proposalId);
         Mentor mentor = mentors.findById(proposal.getMentorId()).orElseThrow();
-        Registration candidate = candidate(candidateOf(proposal));
+        Candidate candidate = candidate(candidateOf(proposal));
         notifier.send("mentor-proposed:" + proposalId, mentor.getEmail(), "Will you mentor a PAL candidate?",
-                "Dear " + mentor.getFullName() + ",\n\nYou are asked to mentor " + candidate.getFullName()
-                        + ", a PAL candidate at " + candidate.getSchool() + ". Please accept or decline in PAL Flow by "
+                "Dear " + mentor.getFullName() + ",\n\nYou are asked to mentor " + candidate.fullName()
+                        + ", a PAL candidate at " + candidate.school() + ". Please accept or decline in PAL Flow by "
                         + proposal.getRespondBy() + " (proposal " + proposalId + ").\n");
     }
 
@@ -165,9 +164,9 @@ public class MentoringService {
                 && currentProposal(assignment).getId().equals(proposalId)) {
             assignment.returnToCoordinator(reason, Instant.now(clock));
         }
-        Registration candidate = candidate(assignment.getCandidateId());
+        Candidate candidate = candidate(assignment.getCandidateId());
         notifyCoordinator("mentor-returned:" + proposalId, candidate, "Propose another mentor for "
-                + candidate.getFullName(), reason + "\nPlease propose another mentor from " + candidate.getSchool()
+                + candidate.fullName(), reason + "\nPlease propose another mentor from " + candidate.school()
                 + ".");
     }
 
@@ -194,12 +193,12 @@ public class MentoringService {
     public void notifyMentorshipStarted(long candidateId) {
         Mentorship mentorship = mentorships.findByCandidateId(candidateId).orElseThrow();
         Mentor mentor = mentors.findById(mentorship.getMentorId()).orElseThrow();
-        Registration candidate = candidate(candidateId);
+        Candidate candidate = candidate(candidateId);
         String firstSteps = "First milestones: a collaborative mentorship plan and an initial meeting.";
-        notifier.send("mentorship-started:candidate:" + candidateId, candidate.getEmail(), "Your PAL mentor",
+        notifier.send("mentorship-started:candidate:" + candidateId, candidate.email(), "Your PAL mentor",
                 mentor.getFullName() + " (" + mentor.getEmail() + ") is your mentor. " + firstSteps + "\n");
         notifier.send("mentorship-started:mentor:" + candidateId, mentor.getEmail(), "Your new PAL mentee",
-                "You now mentor " + candidate.getFullName() + " (" + candidate.getEmail() + "). " + firstSteps + "\n");
+                "You now mentor " + candidate.fullName() + " (" + candidate.email() + "). " + firstSteps + "\n");
     }
 
     MentorProposal currentProposal(MentorAssignment assignment) {
@@ -215,13 +214,12 @@ public class MentoringService {
                 .orElseThrow(() -> new IllegalStateException("No mentor proposal " + proposalId));
     }
 
-    private Registration candidate(long candidateId) {
-        return registrations.findById(candidateId)
-                .orElseThrow(() -> new IllegalStateException("No candidate " + candidateId));
+    private Candidate candidate(long candidateId) {
+        return candidates.get(candidateId);
     }
 
-    private void notifyCoordinator(String dedupeKey, Registration candidate, String subject, String body) {
-        programs.findByCode(candidate.getProgramCode()).ifPresent(program ->
-                notifier.send(dedupeKey, program.getCoordinatorEmail(), subject, body + "\n"));
+    private void notifyCoordinator(String dedupeKey, Candidate candidate, String subject, String body) {
+        programs.program(candidate.programCode()).ifPresent(program ->
+                notifier.send(dedupeKey, program.coordinatorEmail(), subject, body + "\n"));
     }
 }

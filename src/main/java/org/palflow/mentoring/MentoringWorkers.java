@@ -1,7 +1,7 @@
 package org.palflow.mentoring;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
 import org.springframework.stereotype.Component;
 
 /** The job workers of processes/mentor-assignment.bpmn; each maps variables and calls the service. */
@@ -15,32 +15,32 @@ public class MentoringWorkers {
     }
 
     @JobWorker(type = "open-mentor-assignment")
-    public void openMentorAssignment(@Variable long candidateId) {
-        mentoring.open(candidateId);
+    public void openMentorAssignment(@VariablesAsType MentorAssignmentVariables process) {
+        mentoring.open(process.candidateId());
     }
 
     @JobWorker(type = "notify-proposed-mentor")
-    public void notifyProposedMentor(@Variable long proposalId) {
-        mentoring.notifyProposedMentor(proposalId);
+    public void notifyProposedMentor(@VariablesAsType MentorAssignmentVariables process) {
+        mentoring.notifyProposedMentor(process.proposalId());
     }
 
     @JobWorker(type = "expire-mentor-proposal")
-    public void expireMentorProposal(@Variable long proposalId) {
-        mentoring.expire(proposalId);
+    public void expireMentorProposal(@VariablesAsType MentorAssignmentVariables process) {
+        mentoring.expire(process.proposalId());
     }
 
     @JobWorker(type = "return-to-coordinator")
-    public void returnToCoordinator(@Variable long proposalId) {
-        mentoring.returnToCoordinator(proposalId);
+    public void returnToCoordinator(@VariablesAsType MentorAssignmentVariables process) {
+        mentoring.returnToCoordinator(process.proposalId());
     }
 
     @JobWorker(type = "record-mentorship")
-    public void recordMentorship(@Variable long proposalId) {
-        mentoring.recordMentorship(proposalId);
+    public void recordMentorship(@VariablesAsType MentorAssignmentVariables process) {
+        mentoring.recordMentorship(process.proposalId());
     }
 
     @JobWorker(type = "notify-mentorship-started")
-    public void notifyMentorshipStarted(@Variable long candidateId) {
-        mentoring.notifyMentorshipStarted(candidateId);
+    public void notifyMentorshipStarted(@VariablesAsType MentorAssignmentVariables process) {
+        mentoring.notifyMentorshipStarted(process.candidateId());
     }
 }

@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 
 @Entity
-public class Mentorship {
+class Mentorship {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

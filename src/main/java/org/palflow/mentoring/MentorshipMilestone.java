@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 
 @Entity
-public class MentorshipMilestone {
+class MentorshipMilestone {
 
     public enum Status { OPEN, DONE, APPROVED }
 

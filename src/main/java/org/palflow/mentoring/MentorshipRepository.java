@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface MentorshipRepository extends JpaRepository<Mentorship, Long> {
+interface MentorshipRepository extends JpaRepository<Mentorship, Long> {
 
     Optional<Mentorship> findByCandidateId(long candidateId);
 

@@ -3,7 +3,7 @@ package org.palflow.mentoring;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface MilestoneRepository extends JpaRepository<MentorshipMilestone, Long> {
+interface MilestoneRepository extends JpaRepository<MentorshipMilestone, Long> {
 
     List<MentorshipMilestone> findByMentorshipIdOrderByIdAsc(long mentorshipId);
 }

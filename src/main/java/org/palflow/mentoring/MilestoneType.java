@@ -5,7 +5,7 @@ import jakarta.persistence.Id;
 
 /** A mentoring milestone from the mentor toolkit, kept as data. */
 @Entity
-public class MilestoneType {
+class MilestoneType {
 
     @Id
     private String code;

@@ -3,7 +3,7 @@ package org.palflow.mentoring;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface MilestoneTypeRepository extends JpaRepository<MilestoneType, String> {
+interface MilestoneTypeRepository extends JpaRepository<MilestoneType, String> {
 
     List<MilestoneType> findByOpensWithMentorshipTrueOrderBySequence();
 }

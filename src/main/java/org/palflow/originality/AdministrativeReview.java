@@ -9,7 +9,7 @@ import java.time.LocalDate;
 
 /** A submission held for an admin because it shares passages with an earlier one. */
 @Entity
-public class AdministrativeReview {
+class AdministrativeReview {
 
     public enum Status { OPEN, CLEARED, VOIDED }
 

@@ -3,7 +3,7 @@ package org.palflow.originality;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface AdministrativeReviewRepository extends JpaRepository<AdministrativeReview, Long> {
+interface AdministrativeReviewRepository extends JpaRepository<AdministrativeReview, Long> {
 
     List<AdministrativeReview> findByStatusOrderByOpenedAtAsc(AdministrativeReview.Status status);
 }

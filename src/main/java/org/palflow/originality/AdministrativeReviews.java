@@ -6,13 +6,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.palflow.drafting.SubmittedEvidence;
+import org.palflow.platform.PlatformProperties;
 import org.palflow.platform.mail.Notifier;
 import org.palflow.platform.process.ProcessMessages;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
-import org.palflow.registration.RegistrationRepository;
-import org.springframework.beans.factory.annotation.Value;
+import org.palflow.registration.Candidates;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -33,7 +33,7 @@ public class AdministrativeReviews {
 
     private final AdministrativeReviewRepository reviews;
     private final SubmittedEvidence evidence;
-    private final RegistrationRepository registrations;
+    private final Candidates candidates;
     private final Notifier notifier;
     private final ProcessMessages messages;
     private final ApplicationEventPublisher events;
@@ -42,18 +42,18 @@ public class AdministrativeReviews {
     private final String adminEmail;
 
     AdministrativeReviews(AdministrativeReviewRepository reviews, SubmittedEvidence evidence,
-            RegistrationRepository registrations, Notifier notifier, ProcessMessages messages,
+            Candidates candidates, Notifier notifier, ProcessMessages messages,
             ApplicationEventPublisher events, Clock clock,
-            PalCalendar calendar, @Value("${pal.admin-email}") String adminEmail) {
+            PalCalendar calendar, PlatformProperties platform) {
         this.reviews = reviews;
         this.evidence = evidence;
-        this.registrations = registrations;
+        this.candidates = candidates;
         this.notifier = notifier;
         this.messages = messages;
         this.events = events;
         this.clock = clock;
         this.calendar = calendar;
-        this.adminEmail = adminEmail;
+        this.adminEmail = platform.adminEmail();
     }
 
     public List<AdministrativeReview> open() {
@@ -125,8 +125,8 @@ public class AdministrativeReviews {
                             : " You may submit this task again after " + review.getResubmitAfter() + ".");
             case OPEN -> throw new IllegalStateException("Review of " + submissionId + " is not decided");
         };
-        registrations.findById(submission.candidateId()).ifPresent(candidate -> notifier.send(
-                "review-outcome-" + submissionId, candidate.getEmail(), "Administrative review of your PAL submission",
+        candidates.find(submission.candidateId()).ifPresent(candidate -> notifier.send(
+                "review-outcome-" + submissionId, candidate.email(), "Administrative review of your PAL submission",
                 outcome));
         return review.getStatus();
     }

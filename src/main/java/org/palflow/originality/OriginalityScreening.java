@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.palflow.drafting.SubmittedEvidence;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,8 +40,9 @@ public class OriginalityScreening {
 
     OriginalityScreening(ScreeningRecordRepository records, AdministrativeReviewRepository reviews,
             SubmittedEvidence evidence, Clock clock, ResourcePatternResolver resources,
-            @Value("${pal.originality.allow-list}") String allowList,
-            @Value("${pal.originality.min-shared-fingerprints:" + DEFAULT_MIN_SHARED + "}") int minShared) {
+            OriginalityProperties properties) {
+        String allowList = properties.allowList();
+        int minShared = properties.minSharedFingerprints();
         this.records = records;
         this.reviews = reviews;
         this.evidence = evidence;

@@ -8,7 +8,7 @@ import java.time.Instant;
 /** That a submission was screened, and what it matched: the index is rebuilt from these rows. */
 @Entity
 @Table(name = "originality_screening")
-public class ScreeningRecord {
+class ScreeningRecord {
 
     @Id
     private Long submissionId;

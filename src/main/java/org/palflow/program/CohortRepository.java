@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface CohortRepository extends JpaRepository<Cohort, Long> {
+interface CohortRepository extends JpaRepository<Cohort, Long> {
 
     Optional<Cohort> findByProgramCodeAndCode(String programCode, String code);
 

@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import java.time.LocalDate;
 
 @Entity
-public class HandbookVersion {
+class HandbookVersion {
 
     @Id
     private String code;

@@ -2,5 +2,5 @@ package org.palflow.program;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface HandbookVersionRepository extends JpaRepository<HandbookVersion, String> {
+interface HandbookVersionRepository extends JpaRepository<HandbookVersion, String> {
 }

@@ -4,7 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
 @Entity
-public class PreparationProgram {
+class PreparationProgram {
 
     @Id
     private Long id;

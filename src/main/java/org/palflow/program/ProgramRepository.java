@@ -3,7 +3,7 @@ package org.palflow.program;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ProgramRepository extends JpaRepository<PreparationProgram, Long> {
+interface ProgramRepository extends JpaRepository<PreparationProgram, Long> {
 
     Optional<PreparationProgram> findByCode(String code);
 }

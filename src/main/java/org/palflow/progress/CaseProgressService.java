@@ -5,10 +5,9 @@ import java.util.Optional;
 import org.palflow.mentoring.MentoringQueries;
 import org.palflow.mentoring.MentoringView;
 import org.palflow.platform.security.Actor;
-import org.palflow.platform.web.ApiProblem;
-import org.palflow.registration.Registration;
-import org.palflow.registration.RegistrationRepository;
-import org.palflow.registration.RegistrationView;
+import org.palflow.registration.Candidate;
+import org.palflow.registration.Candidates;
+import org.palflow.registration.CaseVisibility;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,34 +15,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class CaseProgressService {
 
-    private final RegistrationRepository registrations;
+    private final Candidates candidates;
+    private final CaseVisibility visibility;
     private final MentoringQueries mentoring;
 
-    CaseProgressService(RegistrationRepository registrations, MentoringQueries mentoring) {
-        this.registrations = registrations;
+    CaseProgressService(Candidates candidates, CaseVisibility visibility, MentoringQueries mentoring) {
+        this.candidates = candidates;
+        this.visibility = visibility;
         this.mentoring = mentoring;
     }
 
-    /** Coordinators and admins see every case, a candidate their own, a mentor their mentees'. */
     CaseProgress progress(long candidateId, Actor actor) {
-        Registration registration = registrations.findById(candidateId)
-                .filter(r -> actor.seesAllCases() || r.getEmail().equals(actor.email())
-                        || mentoring.isMentorOf(candidateId, actor))
-                .orElseThrow(() -> ApiProblem.notFound("No case " + candidateId + " that you can see."));
-        return progressOf(registration);
+        return progressOf(visibility.visibleCase(candidateId, actor));
     }
 
     List<CaseProgress> mentees(Actor actor) {
-        return mentoring.menteesOf(actor).stream()
-                .map(id -> progressOf(registrations.findById(id).orElseThrow()))
-                .toList();
+        return mentoring.menteesOf(actor).stream().map(id -> progressOf(candidates.get(id))).toList();
     }
 
-    private CaseProgress progressOf(Registration registration) {
-        Optional<MentoringView> mentoringView = mentoring.view(registration.getId());
+    private CaseProgress progressOf(Candidate registration) {
+        Optional<MentoringView> mentoringView = mentoring.view(registration.id());
         CaseProgress.Stage stage;
         String waitingFor;
-        switch (registration.getStatus()) {
+        switch (registration.status()) {
             case SUBMITTED -> {
                 stage = CaseProgress.Stage.REGISTRATION_CHECK;
                 waitingFor = "The registration checks (program, cohort, handbook version, policies, duplicates).";
@@ -61,7 +55,7 @@ class CaseProgressService {
                     switch (view.status()) {
                         case AWAITING_PROPOSAL -> {
                             stage = CaseProgress.Stage.AWAITING_MENTOR_PROPOSAL;
-                            waitingFor = "The program coordinator to propose a mentor from " + registration.getSchool()
+                            waitingFor = "The program coordinator to propose a mentor from " + registration.school()
                                     + "." + (view.returnedReason() == null ? "" : " Last proposal: "
                                     + view.returnedReason());
                         }
@@ -81,7 +75,7 @@ class CaseProgressService {
                 }
             }
         }
-        return new CaseProgress(registration.getId(), stage, waitingFor, RegistrationView.of(registration),
+        return new CaseProgress(registration.id(), stage, waitingFor, candidates.view(registration.id()),
                 mentoringView.orElse(null));
     }
 }

@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * registration process applies; one bad row means nothing from the file is stored.
  */
 @Service
-public class CohortImport {
+class CohortImport {
 
     static final List<String> COLUMNS = List.of("full_name", "email", "district", "school", "handbook_version",
             "policies_confirmed");
@@ -48,16 +48,16 @@ public class CohortImport {
         this.clock = clock;
     }
 
-    public enum Outcome { CREATED, ALREADY_REGISTERED }
+    enum Outcome { CREATED, ALREADY_REGISTERED }
 
-    public record Row(int line, Registration registration, Outcome outcome) {
+    record Row(int line, Registration registration, Outcome outcome) {
     }
 
     private record Parsed(int line, RegistrationDetails details) {
     }
 
     @Transactional
-    public List<Row> importCsv(String programCode, String cohortCode, String csv, Actor actor) {
+    List<Row> importCsv(String programCode, String cohortCode, String csv, Actor actor) {
         List<String> cohortProblems = rules.programAndCohortViolations(programCode, cohortCode);
         if (!cohortProblems.isEmpty()) {
             throw ApiProblem.invalid("Nothing was imported: " + String.join(" ", cohortProblems),

@@ -15,7 +15,7 @@ import java.util.List;
 /** A candidate's registration, which is also the candidate record once it is active. */
 @Entity
 @Table(name = "candidate_registration")
-public class Registration {
+class Registration {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

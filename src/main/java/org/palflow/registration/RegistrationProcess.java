@@ -1,6 +1,7 @@
 package org.palflow.registration;
 
 import io.camunda.client.CamundaClient;
+import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ class RegistrationProcess {
         long key = camunda.newCreateInstanceCommand()
                 .bpmnProcessId(PROCESS_ID)
                 .latestVersion()
-                .variables(new RegistrationVariables(registrationId))
+                .variables(Map.of("registrationId", registrationId))
                 .send()
                 .join()
                 .getProcessInstanceKey();

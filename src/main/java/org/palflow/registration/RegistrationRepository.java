@@ -6,13 +6,16 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface RegistrationRepository extends JpaRepository<Registration, Long> {
+interface RegistrationRepository extends JpaRepository<Registration, Long> {
 
     Optional<Registration> findByEmailAndStatusIn(String email, Collection<RegistrationStatus> statuses);
 
     Optional<Registration> findFirstByEmailOrderByIdDesc(String email);
 
     List<Registration> findByStatus(RegistrationStatus status);
+
+    @Query("select r.id from Registration r where r.status = :status")
+    List<Long> findIdsByStatus(RegistrationStatus status);
 
     List<Registration> findByEmailInAndStatusIn(Collection<String> emails, Collection<RegistrationStatus> statuses);
 

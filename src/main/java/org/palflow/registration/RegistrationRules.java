@@ -1,14 +1,12 @@
 package org.palflow.registration;
 
+import org.palflow.program.Handbook;
+import org.palflow.program.Program;
+import org.palflow.program.ProgramCohort;
+import org.palflow.program.Programs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.palflow.program.Cohort;
-import org.palflow.program.CohortRepository;
-import org.palflow.program.HandbookVersion;
-import org.palflow.program.HandbookVersionRepository;
-import org.palflow.program.PreparationProgram;
-import org.palflow.program.ProgramRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,28 +15,22 @@ import org.springframework.transaction.annotation.Transactional;
  * process runs them; a cohort import runs them on every row before it stores anything.
  */
 @Component
-public class RegistrationRules {
+class RegistrationRules {
 
-    private final ProgramRepository programs;
-    private final CohortRepository cohorts;
-    private final HandbookVersionRepository handbooks;
+    private final Programs programs;
     private final RegistrationRepository registrations;
 
-    RegistrationRules(ProgramRepository programs, CohortRepository cohorts, HandbookVersionRepository handbooks,
-            RegistrationRepository registrations) {
+    RegistrationRules(Programs programs, RegistrationRepository registrations) {
         this.programs = programs;
-        this.cohorts = cohorts;
-        this.handbooks = handbooks;
         this.registrations = registrations;
     }
 
     @Transactional(readOnly = true)
-    public List<String> violations(RegistrationDetails details) {
+    List<String> violations(RegistrationDetails details) {
         List<String> reasons = new ArrayList<>(programAndCohortViolations(details.programCode(), details.cohortCode()));
-        Optional<HandbookVersion> handbook = handbooks.findById(details.handbookVersion());
-        if (handbook.isEmpty() || !handbook.get().isOpenForRegistration()) {
-            String open = String.join(", ", handbooks.findAll().stream()
-                    .filter(HandbookVersion::isOpenForRegistration).map(HandbookVersion::getCode).toList());
+        Optional<Handbook> handbook = programs.handbook(details.handbookVersion());
+        if (handbook.isEmpty() || !handbook.get().openForRegistration()) {
+            String open = String.join(", ", programs.openHandbooks());
             reasons.add(handbook.isEmpty()
                     ? "'" + details.handbookVersion() + "' is not a PAL handbook version; use one of: " + open + "."
                     : "Handbook version " + details.handbookVersion()
@@ -57,19 +49,19 @@ public class RegistrationRules {
     }
 
     @Transactional(readOnly = true)
-    public List<String> programAndCohortViolations(String programCode, String cohortCode) {
-        Optional<PreparationProgram> program = programs.findByCode(programCode);
+    List<String> programAndCohortViolations(String programCode, String cohortCode) {
+        Optional<Program> program = programs.program(programCode);
         if (program.isEmpty()) {
             return List.of("There is no preparation program with code '" + programCode + "'.");
         }
         List<String> reasons = new ArrayList<>();
-        if (!program.get().isAccepting()) {
-            reasons.add("The preparation program " + program.get().getName() + " is not accepting candidates.");
+        if (!program.get().accepting()) {
+            reasons.add("The preparation program " + program.get().name() + " is not accepting candidates.");
         }
-        Optional<Cohort> cohort = cohorts.findByProgramCodeAndCode(programCode, cohortCode);
+        Optional<ProgramCohort> cohort = programs.cohort(programCode, cohortCode);
         if (cohort.isEmpty()) {
             reasons.add("Program " + programCode + " has no cohort '" + cohortCode + "'.");
-        } else if (!cohort.get().isAccepting()) {
+        } else if (!cohort.get().accepting()) {
             reasons.add("Cohort " + cohortCode + " of program " + programCode + " is closed to registrations.");
         }
         return reasons;

@@ -1,5 +1,7 @@
 package org.palflow.registration;
 
+import org.palflow.program.Program;
+import org.palflow.program.Programs;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -11,25 +13,27 @@ import org.palflow.platform.mail.Notifier;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.security.Role;
 import org.palflow.platform.web.ApiProblem;
-import org.palflow.program.ProgramRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/** Registration and the candidate-registration process's steps; other features use {@link Candidates}. */
 @Service
-public class RegistrationService {
+class RegistrationService {
 
     static final Set<RegistrationStatus> OPEN = EnumSet.of(RegistrationStatus.SUBMITTED, RegistrationStatus.ACTIVE);
 
     private final RegistrationRepository registrations;
     private final RegistrationRules rules;
-    private final ProgramRepository programs;
+    private final Programs programs;
     private final Notifier notifier;
     private final ApplicationEventPublisher events;
+    private final CaseVisibility visibility;
     private final Clock clock;
 
-    RegistrationService(RegistrationRepository registrations, RegistrationRules rules, ProgramRepository programs,
-            Notifier notifier, ApplicationEventPublisher events, Clock clock) {
+    RegistrationService(RegistrationRepository registrations, RegistrationRules rules, Programs programs,
+            Notifier notifier, ApplicationEventPublisher events, CaseVisibility visibility, Clock clock) {
+        this.visibility = visibility;
         this.registrations = registrations;
         this.rules = rules;
         this.programs = programs;
@@ -39,7 +43,7 @@ public class RegistrationService {
     }
 
     /** The outcome of a registration request: the case, and whether this request created it. */
-    public record Submitted(Registration registration, boolean created) {
+    record Submitted(Registration registration, boolean created) {
     }
 
     /**
@@ -47,7 +51,7 @@ public class RegistrationService {
      * The same address with different details is a conflict, never a silent overwrite.
      */
     @Transactional
-    public Submitted submit(RegistrationDetails request, Actor actor) {
+    Submitted submit(RegistrationDetails request, Actor actor) {
         RegistrationDetails details = request.normalized();
         if (!actor.is(Role.COORDINATOR) && !details.email().equals(actor.email())) {
             throw ApiProblem.forbidden("Candidates register themselves: use the e-mail address you log in with ("
@@ -77,13 +81,13 @@ public class RegistrationService {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Registration> findOpen(String email) {
+    Optional<Registration> findOpen(String email) {
         return registrations.findByEmailAndStatusIn(email.trim().toLowerCase(), OPEN);
     }
 
     /** Records the candidate's MEPID, which licensure sends to the state; eight digits. */
     @Transactional
-    public Registration setMepid(long id, String mepid, Actor actor) {
+    Registration setMepid(long id, String mepid, Actor actor) {
         Registration registration = visibleTo(id, actor);
         if (mepid == null || !mepid.matches("\\d{8}")) {
             throw ApiProblem.invalid("The MEPID is not valid.", List.of("mepid must be the eight digits of the "
@@ -93,22 +97,21 @@ public class RegistrationService {
         return registration;
     }
 
-    /** The registration a person may read: their own, or any for coordinators and admins. */
+    /** The registration, if its case is one the person may see. */
     @Transactional(readOnly = true)
-    public Registration visibleTo(long id, Actor actor) {
-        return registrations.findById(id)
-                .filter(registration -> actor.seesAllCases() || registration.getEmail().equals(actor.email()))
-                .orElseThrow(() -> ApiProblem.notFound("No registration " + id + " that you can see."));
+    Registration visibleTo(long id, Actor actor) {
+        return registrations.findById(id).filter(registration -> visibility.mayRead(id, actor))
+                .orElseThrow(() -> CaseVisibility.notVisible(id));
     }
 
     @Transactional(readOnly = true)
-    public Optional<Registration> latestOf(String email) {
+    Optional<Registration> latestOf(String email) {
         return registrations.findFirstByEmailOrderByIdDesc(email);
     }
 
     /** The checks of the registration process; a redelivered job gets the decision already taken. */
     @Transactional(readOnly = true)
-    public List<String> check(long registrationId) {
+    List<String> check(long registrationId) {
         Registration registration = load(registrationId);
         return switch (registration.getStatus()) {
             case SUBMITTED -> rules.violations(registration.details());
@@ -118,7 +121,7 @@ public class RegistrationService {
     }
 
     @Transactional
-    public void reject(long registrationId, List<String> reasons) {
+    void reject(long registrationId, List<String> reasons) {
         Registration registration = load(registrationId);
         registration.reject(reasons, Instant.now(clock));
         notifier.send("registration-rejected:" + registrationId, registration.getEmail(),
@@ -129,15 +132,15 @@ public class RegistrationService {
     }
 
     @Transactional
-    public void activate(long registrationId) {
+    void activate(long registrationId) {
         load(registrationId).activate(Instant.now(clock));
     }
 
     @Transactional
-    public void welcome(long registrationId) {
+    void welcome(long registrationId) {
         Registration registration = load(registrationId);
-        String program = programs.findByCode(registration.getProgramCode())
-                .map(p -> p.getName()).orElse(registration.getProgramCode());
+        String program = programs.program(registration.getProgramCode())
+                .map(Program::name).orElse(registration.getProgramCode());
         notifier.send("welcome:" + registrationId, registration.getEmail(), "Welcome to PAL Flow",
                 "Dear " + registration.getFullName() + ",\n\nYou are registered for the Performance Assessment for "
                         + "Leaders with " + program + " (cohort " + registration.getCohortCode() + "), under the "

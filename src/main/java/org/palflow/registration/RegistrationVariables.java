@@ -1,5 +1,7 @@
 package org.palflow.registration;
 
-/** The variables processes/candidate-registration.bpmn starts with. */
-record RegistrationVariables(long registrationId) {
+import java.util.List;
+
+/** The variables of processes/candidate-registration.bpmn that its workers read. */
+record RegistrationVariables(long registrationId, List<String> rejectionReasons) {
 }

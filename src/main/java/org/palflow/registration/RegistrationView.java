@@ -7,7 +7,7 @@ public record RegistrationView(long id, String fullName, String email, String pr
         String district, String school, String handbookVersion, RegistrationStatus status,
         List<String> rejectionReasons, String registeredBy, Instant createdAt, Instant updatedAt) {
 
-    public static RegistrationView of(Registration r) {
+    static RegistrationView of(Registration r) {
         return new RegistrationView(r.getId(), r.getFullName(), r.getEmail(), r.getProgramCode(), r.getCohortCode(),
                 r.getDistrict(), r.getSchool(), r.getHandbookVersion(), r.getStatus(), r.rejectionReasons(),
                 r.getRegisteredBy(), r.getCreatedAt(), r.getUpdatedAt());

@@ -1,7 +1,7 @@
 package org.palflow.registration;
 
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
+import io.camunda.client.annotation.VariablesAsType;
 import java.util.List;
 import java.util.Map;
 import org.palflow.platform.process.ProcessMessages;
@@ -22,24 +22,24 @@ public class RegistrationWorkers {
     }
 
     @JobWorker(type = "validate-registration")
-    public Map<String, Object> validateRegistration(@Variable long registrationId) {
-        List<String> reasons = registrations.check(registrationId);
+    public Map<String, Object> validateRegistration(@VariablesAsType RegistrationVariables process) {
+        List<String> reasons = registrations.check(process.registrationId());
         return Map.of("registrationValid", reasons.isEmpty(), "rejectionReasons", reasons);
     }
 
     @JobWorker(type = "reject-registration")
-    public void rejectRegistration(@Variable long registrationId, @Variable List<String> rejectionReasons) {
-        registrations.reject(registrationId, rejectionReasons);
+    public void rejectRegistration(@VariablesAsType RegistrationVariables process) {
+        registrations.reject(process.registrationId(), process.rejectionReasons());
     }
 
     @JobWorker(type = "activate-candidate")
-    public void activateCandidate(@Variable long registrationId) {
-        registrations.activate(registrationId);
+    public void activateCandidate(@VariablesAsType RegistrationVariables process) {
+        registrations.activate(process.registrationId());
     }
 
     @JobWorker(type = "send-welcome-notification")
-    public void sendWelcomeNotification(@Variable long registrationId) {
-        registrations.welcome(registrationId);
+    public void sendWelcomeNotification(@VariablesAsType RegistrationVariables process) {
+        registrations.welcome(process.registrationId());
     }
 
     /**
@@ -47,8 +47,8 @@ public class RegistrationWorkers {
      * and the message id makes a redelivered job publish nothing new.
      */
     @JobWorker(type = "request-mentor-assignment")
-    public void requestMentorAssignment(@Variable long registrationId) {
-        messages.publishOnce(MENTOR_ASSIGNMENT_REQUESTED, String.valueOf(registrationId),
-                MENTOR_ASSIGNMENT_REQUESTED + "-" + registrationId, Map.of("candidateId", registrationId));
+    public void requestMentorAssignment(@VariablesAsType RegistrationVariables process) {
+        messages.publishOnce(MENTOR_ASSIGNMENT_REQUESTED, String.valueOf(process.registrationId()),
+                MENTOR_ASSIGNMENT_REQUESTED + "-" + process.registrationId(), Map.of("candidateId", process.registrationId()));
     }
 }

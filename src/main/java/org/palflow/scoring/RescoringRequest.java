@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /** A candidate's one request to have a task scored again. */
 @Entity
-public class RescoringRequest {
+class RescoringRequest {
 
     public enum Status { REQUESTED, CHANGED, CONFIRMED }
 

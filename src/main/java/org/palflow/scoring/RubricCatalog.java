@@ -1,5 +1,6 @@
 package org.palflow.scoring;
 
+import org.palflow.program.Programs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -11,8 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.palflow.platform.data.DataFiles;
 import org.palflow.platform.web.ApiProblem;
-import org.palflow.program.HandbookVersion;
-import org.palflow.program.HandbookVersionRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -33,17 +32,18 @@ public class RubricCatalog {
     private final Map<String, Rubric> rubrics;
 
     @Autowired
-    RubricCatalog(ResourcePatternResolver resources, HandbookVersionRepository handbooks) {
-        this(load(resources), handbooks.findAll());
+    RubricCatalog(ResourcePatternResolver resources, Programs programs) {
+        this(load(resources), programs.openHandbooks());
     }
 
-    RubricCatalog(Map<String, Rubric> rubrics, List<HandbookVersion> handbooks) {
+    /** Every handbook version open for registration must have a rubric for each task. */
+    RubricCatalog(Map<String, Rubric> rubrics, List<String> openHandbooks) {
         this.rubrics = rubrics;
         List<String> missing = new ArrayList<>();
-        for (HandbookVersion handbook : handbooks) {
-            for (int task = 1; task <= 4 && handbook.isOpenForRegistration(); task++) {
-                if (!rubrics.containsKey(DataFiles.key(handbook.getCode(), task))) {
-                    missing.add("task " + task + " of handbook " + handbook.getCode());
+        for (String handbook : openHandbooks) {
+            for (int task = 1; task <= 4; task++) {
+                if (!rubrics.containsKey(DataFiles.key(handbook, task))) {
+                    missing.add("task " + task + " of handbook " + handbook);
                 }
             }
         }

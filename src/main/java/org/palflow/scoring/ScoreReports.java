@@ -13,8 +13,7 @@ import java.util.Optional;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
-import org.palflow.registration.RegistrationService;
-import org.springframework.beans.factory.annotation.Value;
+import org.palflow.registration.CaseVisibility;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,30 +37,32 @@ public class ScoreReports {
             LocalDate submissionDeadline, LocalDate scoreReportDate) {
     }
 
-    private final ScoringService scoring;
+    private final TaskScoreRepository taskScores;
+    private final StoredResults stored;
     private final ScoringCaseRepository cases;
     private final ScoringWindowRepository windows;
     private final RescoringRequestRepository rescorings;
     private final RubricCatalog rubrics;
-    private final RegistrationService registrations;
+    private final CaseVisibility visibility;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration rescoringPeriod;
     private final PalCalendar calendar;
 
-    ScoreReports(ScoringService scoring, ScoringCaseRepository cases, ScoringWindowRepository windows,
-            RescoringRequestRepository rescorings,
-            RubricCatalog rubrics, RegistrationService registrations, ApplicationEventPublisher events, Clock clock,
-            @Value("${pal.scoring.rescoring-period}") Duration rescoringPeriod, PalCalendar calendar) {
-        this.scoring = scoring;
+    ScoreReports(TaskScoreRepository taskScores, StoredResults stored, ScoringCaseRepository cases,
+            ScoringWindowRepository windows, RescoringRequestRepository rescorings, RubricCatalog rubrics,
+            CaseVisibility visibility, ApplicationEventPublisher events, Clock clock, ScoringProperties properties,
+            PalCalendar calendar) {
+        this.taskScores = taskScores;
+        this.stored = stored;
         this.cases = cases;
         this.windows = windows;
         this.rescorings = rescorings;
         this.rubrics = rubrics;
-        this.registrations = registrations;
+        this.visibility = visibility;
         this.events = events;
         this.clock = clock;
-        this.rescoringPeriod = rescoringPeriod;
+        this.rescoringPeriod = properties.rescoringPeriod();
         this.calendar = calendar;
     }
 
@@ -78,10 +79,10 @@ public class ScoreReports {
     @Transactional(readOnly = true)
     public Report report(long submissionId, Actor actor) {
         ScoringCase scoringCase = visibleCase(submissionId, actor);
-        TaskScore score = scoring.current(submissionId).orElseThrow(() -> ApiProblem.notFound("The Task "
+        TaskScore score = taskScores.current(submissionId).orElseThrow(() -> ApiProblem.notFound("The Task "
                 + scoringCase.getTask() + " score is not released yet; it comes on the window's score-report date."));
         Rubric rubric = rubrics.rubric(scoringCase.getHandbookVersion(), scoringCase.getTask());
-        ScoringRules.TaskResult result = scoring.fromJson(score.getResult());
+        ScoringRules.TaskResult result = stored.read(score.getResult());
         List<IndicatorLine> lines = rubric.indicators().stream().map(indicator -> {
             ScoringRules.IndicatorResult line = result.indicators().get(indicator.code());
             return new IndicatorLine(indicator.code(), indicator.name(), line.score(), line.band(),
@@ -108,7 +109,7 @@ public class ScoreReports {
     @Transactional
     public RescoringRequest requestRescoring(long submissionId, Actor actor) {
         ScoringCase scoringCase = visibleCase(submissionId, actor);
-        TaskScore score = scoring.current(submissionId).orElseThrow(() -> ApiProblem.conflict(
+        TaskScore score = taskScores.current(submissionId).orElseThrow(() -> ApiProblem.conflict(
                 "Rescoring can be requested only after the score report is released."));
         Optional<RescoringRequest> earlier = rescorings.findById(submissionId);
         if (earlier.isPresent()) {
@@ -128,7 +129,7 @@ public class ScoreReports {
     private ScoringCase visibleCase(long submissionId, Actor actor) {
         ScoringCase scoringCase = cases.findById(submissionId)
                 .orElseThrow(() -> ApiProblem.notFound("No submission " + submissionId + " in scoring."));
-        registrations.visibleTo(scoringCase.getCandidateId(), actor);
+        visibility.visibleCase(scoringCase.getCandidateId(), actor);
         return scoringCase;
     }
 
@@ -139,10 +140,11 @@ public class ScoreReports {
             steps.add("The task is Incomplete: draft it again as a new attempt, meeting the submission requirements "
                     + "the condition codes name.");
         } else if (!result.meetsThreshold()) {
-            steps.add("The task score is below the 2.10 threshold: you may draft the task again as a new attempt.");
+            steps.add("The task score is below the " + ScoreStanding.threshold() + " threshold: you may draft the "
+                    + "task again as a new attempt.");
         } else {
-            steps.add("The task meets the 2.10 threshold. Licensure needs all four tasks at 2.10 or more, averaging "
-                    + "2.75 or more.");
+            steps.add("The task meets the " + ScoreStanding.threshold() + " threshold. Your licensure decision says "
+                    + "what the four tasks together still need.");
         }
         if (mayRequestRescoring) {
             steps.add("You may ask once for rescoring until " + requestableUntil

@@ -6,19 +6,19 @@ import org.palflow.platform.web.ApiProblem;
 import org.springframework.stereotype.Component;
 
 /**
- * A task may be drafted again once its last submission is settled and did not pass: below the 2.10 threshold,
+ * A task may be drafted again once its last submission is settled and did not pass: below the threshold,
  * Incomplete, voided, or expired. A passing, valid score needs no new attempt; work still in scoring waits.
  */
 @Component
 class ScoredNewAttempts implements NewAttempts {
 
     private final ScoringCaseRepository cases;
-    private final ScoringService scoring;
+    private final TaskScoreRepository taskScores;
     private final PalCalendar calendar;
 
-    ScoredNewAttempts(ScoringCaseRepository cases, ScoringService scoring, PalCalendar calendar) {
+    ScoredNewAttempts(ScoringCaseRepository cases, TaskScoreRepository taskScores, PalCalendar calendar) {
         this.cases = cases;
-        this.scoring = scoring;
+        this.taskScores = taskScores;
         this.calendar = calendar;
     }
 
@@ -34,11 +34,11 @@ class ScoredNewAttempts implements NewAttempts {
                     + scoringCase.getStatus().name().toLowerCase().replace('_', ' ')
                     + "); it can be drafted again once its score is reported.");
         }
-        TaskScore score = scoring.current(lastSubmissionId).orElseThrow();
-        boolean valid = calendar.today().isBefore(score.getValidUntil());
-        if (score.getTaskScore() != null && score.getTaskScore().compareTo(ScoringRules.THRESHOLD) >= 0 && valid) {
-            throw ApiProblem.conflict("Task " + task + " scored " + score.getTaskScore() + ", which meets the 2.10 "
-                    + "threshold and is valid until " + score.getValidUntil() + "; it need not be drafted again.");
+        ScoreStanding standing = taskScores.current(lastSubmissionId).orElseThrow().standing();
+        if (standing.standsOn(calendar.today())) {
+            throw ApiProblem.conflict("Task " + task + " scored " + standing.taskScore() + ", which meets the "
+                    + ScoreStanding.threshold() + " threshold and is valid until " + standing.expiresOn()
+                    + "; it need not be drafted again.");
         }
     }
 }

@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 
 /** A trained scorer: their own district and preparation program decide what they may never score. */
 @Entity
-public class Scorer {
+class Scorer {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

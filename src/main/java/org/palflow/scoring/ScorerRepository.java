@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface ScorerRepository extends JpaRepository<Scorer, Long> {
+interface ScorerRepository extends JpaRepository<Scorer, Long> {
 
     Optional<Scorer> findByUsername(String username);
 

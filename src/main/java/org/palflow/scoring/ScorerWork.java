@@ -38,12 +38,12 @@ public class ScorerWork {
     private final SubmittedEvidence evidence;
     private final RubricCatalog rubrics;
     private final ScoringRules rules;
-    private final ScoringService scoring;
+    private final StoredResults stored;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ScorerWork(ScorerRepository scorers, ScoringAssignmentRepository assignments, ScoringCaseRepository cases,
-            SubmittedEvidence evidence, RubricCatalog rubrics, ScoringRules rules, ScoringService scoring,
+            SubmittedEvidence evidence, RubricCatalog rubrics, ScoringRules rules, StoredResults stored,
             ApplicationEventPublisher events, Clock clock) {
         this.scorers = scorers;
         this.assignments = assignments;
@@ -51,7 +51,7 @@ public class ScorerWork {
         this.evidence = evidence;
         this.rubrics = rubrics;
         this.rules = rules;
-        this.scoring = scoring;
+        this.stored = stored;
         this.events = events;
         this.clock = clock;
     }
@@ -96,9 +96,9 @@ public class ScorerWork {
             throw ApiProblem.invalid("The score sheet does not fit the Task " + rubric.task() + " rubric.",
                     invalid.problems());
         }
-        String resultJson = scoring.toJson(result);
+        String resultJson = stored.write(result);
         if (assignment.getStatus() == ScoringAssignment.Status.SCORED) {
-            if (!scoring.fromJson(assignment.getResult()).equals(result)) {
+            if (!stored.read(assignment.getResult()).equals(result)) {
                 throw ApiProblem.conflict("Assignment " + assignmentId + " is already scored; recorded scores "
                         + "cannot be changed.");
             }

@@ -11,9 +11,8 @@ import java.time.Instant;
 
 /** A submission given to one scorer for one purpose; once scored, its result never changes. */
 @Entity
-public class ScoringAssignment {
+class ScoringAssignment {
 
-    public enum Purpose { FIRST, SECOND, ADJUDICATION, RESCORING }
 
     public enum Status { OPEN, SCORED }
 
@@ -23,7 +22,7 @@ public class ScoringAssignment {
     private Long submissionId;
     private Long scorerId;
     @Enumerated(EnumType.STRING)
-    private Purpose purpose;
+    private ScoringPurpose purpose;
     @Enumerated(EnumType.STRING)
     private Status status;
     private Instant assignedAt;
@@ -36,7 +35,7 @@ public class ScoringAssignment {
     protected ScoringAssignment() {
     }
 
-    ScoringAssignment(long submissionId, long scorerId, Purpose purpose, Instant assignedAt, Instant dueAt) {
+    ScoringAssignment(long submissionId, long scorerId, ScoringPurpose purpose, Instant assignedAt, Instant dueAt) {
         this.submissionId = submissionId;
         this.scorerId = scorerId;
         this.purpose = purpose;
@@ -67,7 +66,7 @@ public class ScoringAssignment {
         return scorerId;
     }
 
-    public Purpose getPurpose() {
+    public ScoringPurpose getPurpose() {
         return purpose;
     }
 

@@ -5,11 +5,11 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface ScoringAssignmentRepository extends JpaRepository<ScoringAssignment, Long> {
+interface ScoringAssignmentRepository extends JpaRepository<ScoringAssignment, Long> {
 
     List<ScoringAssignment> findBySubmissionIdOrderByIdAsc(long submissionId);
 
-    Optional<ScoringAssignment> findBySubmissionIdAndPurpose(long submissionId, ScoringAssignment.Purpose purpose);
+    Optional<ScoringAssignment> findBySubmissionIdAndPurpose(long submissionId, ScoringPurpose purpose);
 
     List<ScoringAssignment> findByScorerIdOrderByIdDesc(long scorerId);
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 
 /** Where one submission is between being submitted and its score being released; what candidates see. */
 @Entity
-public class ScoringCase {
+class ScoringCase {
 
     /** In the order a case goes through them. */
     public enum Status {

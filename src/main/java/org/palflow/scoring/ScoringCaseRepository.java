@@ -6,7 +6,7 @@ import java.util.Set;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-public interface ScoringCaseRepository extends JpaRepository<ScoringCase, Long> {
+interface ScoringCaseRepository extends JpaRepository<ScoringCase, Long> {
 
     List<ScoringCase> findByStatus(ScoringCase.Status status);
 

@@ -17,18 +17,19 @@ public class ScoringResults {
     /** {@code taskScore} is null for an Incomplete or voided task; the dates are null for a voided one. */
     public record Result(long submissionId, long taskScoreId, int task, String handbookVersion, Instant submittedAt,
             BigDecimal taskScore, boolean voided, LocalDate reportDate, LocalDate validUntil) {
+
+        public ScoreStanding standing() {
+            return new ScoreStanding(taskScore, validUntil);
+        }
     }
 
     private final ScoringCaseRepository cases;
     private final TaskScoreRepository taskScores;
-    private final ScoringService scoring;
     private final SubmittedEvidence evidence;
 
-    ScoringResults(ScoringCaseRepository cases, TaskScoreRepository taskScores, ScoringService scoring,
-            SubmittedEvidence evidence) {
+    ScoringResults(ScoringCaseRepository cases, TaskScoreRepository taskScores, SubmittedEvidence evidence) {
         this.cases = cases;
         this.taskScores = taskScores;
-        this.scoring = scoring;
         this.evidence = evidence;
     }
 
@@ -41,7 +42,7 @@ public class ScoringResults {
                 results.add(new Result(submissionId, 0, scoringCase.getTask(), scoringCase.getHandbookVersion(),
                         submittedAt, null, true, null, null));
             }
-            scoring.current(submissionId).ifPresent(score -> results.add(new Result(submissionId, score.getId(),
+            taskScores.current(submissionId).ifPresent(score -> results.add(new Result(submissionId, score.getId(),
                     scoringCase.getTask(), scoringCase.getHandbookVersion(), submittedAt, score.getTaskScore(), false,
                     score.getReportDate(), score.getValidUntil())));
         }
@@ -51,7 +52,7 @@ public class ScoringResults {
     /** Standing released results whose validity ended on or before {@code day}. */
     public List<TaskScoreChanged> expiredBy(LocalDate day) {
         return taskScores.findByValidUntilLessThanEqual(day).stream()
-                .filter(score -> scoring.current(score.getSubmissionId()).map(TaskScore::getId)
+                .filter(score -> taskScores.current(score.getSubmissionId()).map(TaskScore::getId)
                         .filter(current -> current.equals(score.getId())).isPresent())
                 .map(score -> new TaskScoreChanged(score.getCandidateId(), score.getId())).toList();
     }

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScoringRules {
 
-    /** The handbook's threshold ("2.1") every task score must reach. */
-    public static final BigDecimal THRESHOLD = new BigDecimal("2.10");
+    /** The handbook's threshold, owned by {@link ScoreStanding}. */
+    public static final BigDecimal THRESHOLD = ScoreStanding.THRESHOLD;
     /** What an indicator shows when a condition code elsewhere leaves the task unscored. */
     public static final String NO_SCORE = "X";
     private static final BigDecimal LOWEST = new BigDecimal("1.00");
@@ -91,9 +91,12 @@ public class ScoringRules {
     private final BigDecimal adjudicationGap;
     private final BigDecimal rescoringGap;
 
-    ScoringRules(@Value("${pal.scoring.second-scoring-margin}") BigDecimal secondScoringMargin,
-            @Value("${pal.scoring.adjudication-gap}") BigDecimal adjudicationGap,
-            @Value("${pal.scoring.rescoring-gap}") BigDecimal rescoringGap) {
+    @Autowired
+    ScoringRules(ScoringProperties properties) {
+        this(properties.secondScoringMargin(), properties.adjudicationGap(), properties.rescoringGap());
+    }
+
+    ScoringRules(BigDecimal secondScoringMargin, BigDecimal adjudicationGap, BigDecimal rescoringGap) {
         this.secondScoringMargin = secondScoringMargin;
         this.adjudicationGap = adjudicationGap;
         this.rescoringGap = rescoringGap;

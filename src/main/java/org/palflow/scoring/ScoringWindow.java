@@ -22,7 +22,7 @@ import org.palflow.platform.time.PalCalendar;
  * so a cut-off such as "old-handbook Tasks 1–2 until July 10, 2025" is a window, not code.
  */
 @Entity
-public class ScoringWindow {
+class ScoringWindow {
 
     /** One handbook version and task the window accepts. */
     @Embeddable

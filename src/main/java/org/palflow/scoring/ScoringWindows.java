@@ -1,5 +1,6 @@
 package org.palflow.scoring;
 
+import org.palflow.program.Programs;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,6 @@ import java.util.Set;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
-import org.palflow.program.HandbookVersionRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,15 +28,15 @@ public class ScoringWindows {
     }
 
     private final ScoringWindowRepository windows;
-    private final HandbookVersionRepository handbooks;
+    private final Programs programs;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PalCalendar calendar;
 
-    ScoringWindows(ScoringWindowRepository windows, HandbookVersionRepository handbooks,
+    ScoringWindows(ScoringWindowRepository windows, Programs programs,
             ApplicationEventPublisher events, Clock clock, PalCalendar calendar) {
         this.windows = windows;
-        this.handbooks = handbooks;
+        this.programs = programs;
         this.events = events;
         this.clock = clock;
         this.calendar = calendar;
@@ -55,7 +55,7 @@ public class ScoringWindows {
         }
         Set<ScoringWindow.Accepted> accepted = new HashSet<>();
         for (AcceptedTasks tasks : request.accepts() == null ? List.<AcceptedTasks>of() : request.accepts()) {
-            if (tasks.handbookVersion() == null || !handbooks.existsById(tasks.handbookVersion())) {
+            if (tasks.handbookVersion() == null || programs.handbook(tasks.handbookVersion()).isEmpty()) {
                 errors.add("there is no handbook version " + tasks.handbookVersion());
             }
             for (Integer task : tasks.tasks() == null ? List.<Integer>of() : tasks.tasks()) {

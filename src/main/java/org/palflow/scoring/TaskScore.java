@@ -13,7 +13,7 @@ import java.time.LocalDate;
  * (a changed rescoring) is a new row whose {@code replacesId} points at the row it replaces.
  */
 @Entity
-public class TaskScore {
+class TaskScore {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -88,5 +88,10 @@ public class TaskScore {
 
     public Instant getReleasedAt() {
         return releasedAt;
+    }
+
+    /** Where this score stands; its validity ends on {@code validUntil}. */
+    public ScoreStanding standing() {
+        return new ScoreStanding(taskScore, validUntil);
     }
 }

@@ -19,23 +19,12 @@ import org.springframework.http.ResponseEntity;
 /** Every path of processes/task-drafting.bpmn, with Blake mentored by Morgan; each test drafts its own task. */
 class TaskDraftingProcessTest extends PalFlowTest {
 
-    static final Map<String, Object> BLAKE = candidate("Blake Candidate", "blake.candidate@palflow.example");
     static final String MORGAN = "morgan.mentor@palflow.example";
     static final String COORDINATOR = "casey.coordinator@palflow.example";
 
     @BeforeEach
     void blakeIsMentoredByMorgan() {
-        long candidateId = as("blake").post("/api/registrations", BLAKE).getBody().get("id").asLong();
-        JsonNode progress = eventually(() -> Optional.of(progress(candidateId))
-                .filter(p -> !p.get("stage").asText().startsWith("REGISTRATION")
-                        && !p.get("stage").asText().equals("MENTOR_ASSIGNMENT_OPENING")));
-        if (!progress.get("stage").asText().equals("MENTORED")) {
-            long proposal = as("casey").post("/api/candidates/" + candidateId + "/mentor-proposals",
-                    Map.of("mentorId", 1)).getBody().get("id").asLong();
-            awaitStage(candidateId, "AWAITING_MENTOR_RESPONSE");
-            as("morgan").postEmpty("/api/mentor-proposals/" + proposal + "/acceptance");
-            awaitStage(candidateId, "MENTORED");
-        }
+        mentoredByMorgan("blake");
     }
 
     @Test

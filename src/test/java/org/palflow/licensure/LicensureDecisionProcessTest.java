@@ -10,7 +10,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.palflow.scoring.ScoringAssignment;
+import org.palflow.scoring.ScoringPurpose;
 import org.palflow.scoring.ScoringTest;
 import org.palflow.support.TestElar;
 import org.palflow.support.TestElar.Answer;
@@ -45,7 +45,7 @@ class LicensureDecisionProcessTest extends ScoringTest {
                 java.util.Map.of("mepid", "12345678")).getStatusCode()).isEqualTo(HttpStatus.OK);
         closeWindowOf("jesse", SUBMISSIONS[4]);
         for (int task = 1; task <= 4; task++) {
-            ScoringAssignment first = awaitAssignment(SUBMISSIONS[task], ScoringAssignment.Purpose.FIRST);
+            Assignment first = awaitAssignment(SUBMISSIONS[task], ScoringPurpose.FIRST);
             assertThat(scoreAll(first, task, "3.00").getStatusCode()).isEqualTo(HttpStatus.OK);
         }
         for (int task = 1; task <= 4; task++) {
@@ -174,7 +174,7 @@ class LicensureDecisionProcessTest extends ScoringTest {
         int before = handoffsOfJesse().size();
         assertThat(as("jesse").postEmpty("/api/submissions/" + SUBMISSIONS[task] + "/rescoring").getStatusCode())
                 .isEqualTo(HttpStatus.ACCEPTED);
-        scoreAll(awaitAssignment(SUBMISSIONS[task], ScoringAssignment.Purpose.RESCORING), task, score);
+        scoreAll(awaitAssignment(SUBMISSIONS[task], ScoringPurpose.RESCORING), task, score);
         return eventually(() -> Optional.of(handoffsOfJesse()).filter(list -> list.size() == before + 1)
                 .map(list -> list.get(0)).filter(until));
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.palflow.scoring.ScoringAssignment.Purpose;
 import org.palflow.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -17,7 +16,7 @@ class RescoringProcessTest extends ScoringTest {
     @Autowired
     TaskScoreRepository taskScores;
     @Autowired
-    ScoringService scoring;
+    Rescorings rescorings;
 
     @Test
     void aRescoringBeyondTheGapStandsAsACorrectionThatPointsAtTheOriginal() {
@@ -32,8 +31,8 @@ class RescoringProcessTest extends ScoringTest {
         assertThat(again.getBody()).isEqualTo(requested.getBody());
 
         long rescoring = processInstanceWith("rescoring", "submissionId", submissionId);
-        ScoringAssignment rescorer = awaitAssignment(submissionId, Purpose.RESCORING);
-        assertThat(rescorer.getScorerId()).as("not the first scorer").isNotEqualTo(released.first().getScorerId());
+        Assignment rescorer = awaitAssignment(submissionId, ScoringPurpose.RESCORING);
+        assertThat(rescorer.scorerId()).as("not the first scorer").isNotEqualTo(released.first().scorerId());
         scoreAll(rescorer, 2, "2.50");
         awaitProcess(rescoring, process -> process.isCompleted())
                 .hasPassedElementsInOrder("rescoring-requested", "assign-scorer", "await-score", "decide-rescoring",
@@ -49,7 +48,7 @@ class RescoringProcessTest extends ScoringTest {
         assertThat(TestMail.subjectsTo("harper.candidate@palflow.example"))
                 .contains("Your amended PAL Task 2 score report");
 
-        assertThat(scoring.decideRescoring(submissionId).changed()).as("a redelivered job, same verdict").isTrue();
+        assertThat(rescorings.decide(submissionId).changed()).as("a redelivered job, same verdict").isTrue();
         assertThat(taskScores.findBySubmissionIdOrderByIdAsc(submissionId)).hasSize(2);
         assertThat(as("harper").get("/api/submissions/" + submissionId + "/score-report").getBody()
                 .get("rescoring").asText()).isEqualTo("CHANGED");
@@ -63,7 +62,7 @@ class RescoringProcessTest extends ScoringTest {
         long submissionId = released.submissionId();
         as("drew").postEmpty("/api/submissions/" + submissionId + "/rescoring");
         long rescoring = processInstanceWith("rescoring", "submissionId", submissionId);
-        scoreAll(awaitAssignment(submissionId, Purpose.RESCORING), 4, "3.20");
+        scoreAll(awaitAssignment(submissionId, ScoringPurpose.RESCORING), 4, "3.20");
         awaitProcess(rescoring, process -> process.isCompleted()).hasPassedElement("decide-rescoring");
 
         JsonNode report = as("drew").get("/api/submissions/" + submissionId + "/score-report").getBody();
@@ -73,14 +72,5 @@ class RescoringProcessTest extends ScoringTest {
         assertThat(taskScores.findBySubmissionIdOrderByIdAsc(submissionId)).hasSize(1);
         eventually(() -> Optional.of(TestMail.subjectsTo("drew.candidate@palflow.example"))
                 .filter(subjects -> subjects.contains("Your PAL Task 4 rescoring")));
-    }
-
-    /** Scored once by the first scorer, and released on the report date. */
-    private InScoring released(String user, int task, long seed, String score) {
-        InScoring inScoring = inScoring(user, task, seed);
-        scoreAll(inScoring.first(), task, score);
-        awaitProcess(inScoring.instance(), process -> process.isWaitingAtElements("score-report-date"));
-        assertThat(reportOnItsDate(user, inScoring).get("taskScore").decimalValue()).isEqualByComparingTo(score);
-        return inScoring;
     }
 }

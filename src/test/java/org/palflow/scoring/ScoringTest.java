@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.palflow.scoring.ScoringAssignment.Purpose;
 import org.palflow.support.EvidenceFixtures;
 import org.palflow.support.PalFlowTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,9 +30,16 @@ public abstract class ScoringTest extends PalFlowTest {
         "tun", "bel", "som", "kai", "fen", "dro", "mir", "pas", "tel"};
 
     @Autowired
-    protected ScoringAssignmentRepository assignments;
+    ScoringAssignmentRepository assignments;
     @Autowired
     protected ScorerRepository scorers;
+
+    /** A scorer's assignment, as tests outside scoring may know it. */
+    protected record Assignment(long id, long scorerId) {
+        static Assignment of(ScoringAssignment assignment) {
+            return new Assignment(assignment.getId(), assignment.getScorerId());
+        }
+    }
 
     /** A window taking every 2025-26 task, with its deadline and report date that many days from today. */
     protected JsonNode openWindow(int daysToDeadline, int daysToReport) {
@@ -51,6 +57,11 @@ public abstract class ScoringTest extends PalFlowTest {
      * {@code seed} (plus {@code shared}, if given, in Artifact 1), and submits it. Returns the submission id.
      */
     protected long submit(String user, int task, long seed, String shared) {
+        return submitDraft(user, draftWithEvidence(user, task, seed, shared));
+    }
+
+    /** Registers the candidate if need be and fills every part of their open draft of {@code task}; its id. */
+    protected long draftWithEvidence(String user, int task, long seed, String shared) {
         String name = Character.toUpperCase(user.charAt(0)) + user.substring(1) + " Candidate";
         ResponseEntity<JsonNode> registered = as(user).post("/api/registrations",
                 candidate(name, user + ".candidate@palflow.example"));
@@ -72,6 +83,11 @@ public abstract class ScoringTest extends PalFlowTest {
                     user + "-" + name.replace(' ', '-') + "-" + code + (video ? ".mp4" : ".pdf"))
                     .getStatusCode()).as("part " + code).isEqualTo(HttpStatus.CREATED);
         }
+        return draftId;
+    }
+
+    /** Submits the draft once its files have been read; the submission's id. */
+    protected long submitDraft(String user, long draftId) {
         ResponseEntity<JsonNode> submitted = eventually(() -> Optional.of(as(user).post("/api/drafts/" + draftId
                 + "/submission", Map.of("acknowledgeWarnings", true))).filter(r -> r.getStatusCode() != HttpStatus.CONFLICT
                 || !r.getBody().toString().contains("not-yet-read")));
@@ -117,7 +133,7 @@ public abstract class ScoringTest extends PalFlowTest {
     }
 
     /** A submission in scoring: its window's deadline has passed and its first scorer is assigned. */
-    protected record InScoring(long submissionId, long instance, ScoringAssignment first) {
+    protected record InScoring(long submissionId, long instance, Assignment first) {
     }
 
     protected InScoring inScoring(String user, int task, long seed) {
@@ -125,7 +141,7 @@ public abstract class ScoringTest extends PalFlowTest {
         long submissionId = submit(user, task, seed, null);
         long instance = scoringInstance(submissionId);
         closeWindowOf(user, submissionId);
-        return new InScoring(submissionId, instance, awaitAssignment(submissionId, Purpose.FIRST));
+        return new InScoring(submissionId, instance, awaitAssignment(submissionId, ScoringPurpose.FIRST));
     }
 
     /** On the window's report date the process releases the score; returns the candidate's report. */
@@ -135,21 +151,34 @@ public abstract class ScoringTest extends PalFlowTest {
         return as(user).get("/api/submissions/" + scoring.submissionId() + "/score-report").getBody();
     }
 
-    protected ScoringAssignment awaitAssignment(long submissionId, Purpose purpose) {
-        return eventually(() -> assignments.findBySubmissionIdAndPurpose(submissionId, purpose));
+    /** Scored once by the first scorer, and released on the report date. */
+    protected InScoring released(String user, int task, long seed, String score) {
+        InScoring inScoring = inScoring(user, task, seed);
+        scoreAll(inScoring.first(), task, score);
+        awaitProcess(inScoring.instance(), process -> process.isWaitingAtElements("score-report-date"));
+        assertThat(reportOnItsDate(user, inScoring).get("taskScore").decimalValue()).isEqualByComparingTo(score);
+        return inScoring;
     }
 
-    protected String scorerOf(ScoringAssignment assignment) {
-        return scorers.findById(assignment.getScorerId()).orElseThrow().getUsername();
+    protected Assignment awaitAssignment(long submissionId, ScoringPurpose purpose) {
+        return eventually(() -> assignments.findBySubmissionIdAndPurpose(submissionId, purpose).map(Assignment::of));
+    }
+
+    protected boolean anyAssignment(long submissionId) {
+        return !assignments.findBySubmissionIdOrderByIdAsc(submissionId).isEmpty();
+    }
+
+    protected String scorerOf(Assignment assignment) {
+        return scorers.findById(assignment.scorerId()).orElseThrow().getUsername();
     }
 
     /** The scorer of the assignment records the same score on every indicator of the task. */
-    protected ResponseEntity<JsonNode> scoreAll(ScoringAssignment assignment, int task, String score) {
+    protected ResponseEntity<JsonNode> scoreAll(Assignment assignment, int task, String score) {
         Map<String, Object> indicators = new LinkedHashMap<>();
         for (String indicator : indicators(task)) {
             indicators.put(indicator, Map.of("score", score));
         }
-        return as(scorerOf(assignment)).post("/api/scorer/assignments/" + assignment.getId() + "/score",
+        return as(scorerOf(assignment)).post("/api/scorer/assignments/" + assignment.id() + "/score",
                 Map.of("indicators", indicators));
     }
 

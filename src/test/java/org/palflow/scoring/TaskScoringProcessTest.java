@@ -7,9 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.palflow.scoring.ScoringAssignment.Purpose;
 import org.palflow.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -32,22 +30,22 @@ class TaskScoringProcessTest extends ScoringTest {
         awaitProcess(instance, process -> process.isWaitingAtElements("window-closes"));
         assertThat(status("emery", submissionId).get("status").asText()).isEqualTo("IN_WINDOW");
         closeWindowOf("emery", submissionId);
-        ScoringAssignment first = awaitAssignment(submissionId, Purpose.FIRST);
+        Assignment first = awaitAssignment(submissionId, ScoringPurpose.FIRST);
         awaitProcess(instance, process -> process.isWaitingAtElements("await-score"))
                 .hasPassedElementsInOrder("place-in-window", "next-window-opens", "place-in-window", "window-closes",
                         "screen-originality", "assign-scorer");
         String scorer = scorerOf(first);
         assertThat(scorer).as("eligible scorers only").isIn("sam", "quinn", "kai", "lee");
         assertThat(mailTextsTo(scorer + ".scorer@palflow.example"))
-                .anyMatch(text -> text.contains("(assignment " + first.getId() + ", first scoring)"));
+                .anyMatch(text -> text.contains("(assignment " + first.id() + ", first scoring)"));
 
         List<String> scorerSaw = new ArrayList<>();
         scorerSaw.add(as(scorer).get("/api/scorer/assignments").getBody().toString());
-        JsonNode blinded = as(scorer).get("/api/scorer/assignments/" + first.getId()).getBody();
+        JsonNode blinded = as(scorer).get("/api/scorer/assignments/" + first.id()).getBody();
         scorerSaw.add(blinded.toString());
         assertThat(blinded.get("indicators").findValuesAsText("code")).containsExactlyElementsOf(indicators(1));
         for (JsonNode file : blinded.get("files")) {
-            ResponseEntity<JsonNode> text = as(scorer).get("/api/scorer/assignments/" + first.getId() + "/files/"
+            ResponseEntity<JsonNode> text = as(scorer).get("/api/scorer/assignments/" + first.id() + "/files/"
                     + file.get("fileId").asText() + "/text");
             assertThat(text.getStatusCode()).isEqualTo(HttpStatus.OK);
             scorerSaw.add(text.getBody().toString());
@@ -56,7 +54,7 @@ class TaskScoringProcessTest extends ScoringTest {
         assertThat(String.join("\n", scorerSaw)).doesNotContainIgnoringCase("Emery").doesNotContainIgnoringCase("Lincoln")
                 .doesNotContainIgnoringCase("Springfield").doesNotContainIgnoringCase("BAYSTATE")
                 .doesNotContainIgnoringCase("Bay State").doesNotContain("palflow.example");
-        assertThat(as("taylor").get("/api/scorer/assignments/" + first.getId()).getStatusCode())
+        assertThat(as("taylor").get("/api/scorer/assignments/" + first.id()).getStatusCode())
                 .as("another scorer's assignment").isEqualTo(HttpStatus.NOT_FOUND);
 
         assertThat(scoreAll(first, 1, "3.00").getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -94,14 +92,14 @@ class TaskScoringProcessTest extends ScoringTest {
         InScoring scoring = inScoring("emery", 2, 102);
         long submissionId = scoring.submissionId();
         long instance = scoring.instance();
-        ScoringAssignment first = scoring.first();
+        Assignment first = scoring.first();
         awaitProcess(instance, process -> process.isWaitingAtElements("await-score"));
 
         advanceTime(java.time.Duration.ofDays(10).plusMinutes(1));
         String scorerMail = scorerOf(first) + ".scorer@palflow.example";
         eventually(() -> mailTextsTo(scorerMail).stream()
-                .filter(text -> text.startsWith("Assignment " + first.getId() + " was due")).findFirst());
-        String lateNotice = "has not scored assignment " + first.getId() + " ";
+                .filter(text -> text.startsWith("Assignment " + first.id() + " was due")).findFirst());
+        String lateNotice = "has not scored assignment " + first.id() + " ";
         assertThat(mailTextsTo("alex.admin@palflow.example")).noneMatch(text -> text.contains(lateNotice));
         advanceTime(java.time.Duration.ofDays(3));
         eventually(() -> mailTextsTo("alex.admin@palflow.example").stream().filter(text -> text.contains(lateNotice))
@@ -119,10 +117,10 @@ class TaskScoringProcessTest extends ScoringTest {
         InScoring scoring = inScoring("finley", 1, 201);
         long submissionId = scoring.submissionId();
         long instance = scoring.instance();
-        ScoringAssignment first = scoring.first();
+        Assignment first = scoring.first();
         scoreAll(first, 1, "2.20");
-        ScoringAssignment second = awaitAssignment(submissionId, Purpose.SECOND);
-        assertThat(second.getScorerId()).isNotEqualTo(first.getScorerId());
+        Assignment second = awaitAssignment(submissionId, ScoringPurpose.SECOND);
+        assertThat(second.scorerId()).isNotEqualTo(first.scorerId());
         scoreAll(second, 1, "2.40");
         awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"))
                 .hasPassedElement("assign-scorer", 2).hasPassedElement("decide-next-scoring", 2);
@@ -130,7 +128,7 @@ class TaskScoringProcessTest extends ScoringTest {
         assertThat(report.get("taskScore").decimalValue()).isEqualByComparingTo("2.30");
         assertThat(report.get("basis").asText()).isEqualTo("mean of two agreeing scorings");
         assertThat(report.get("indicators").findValuesAsText("band")).containsOnly("Developing");
-        assertThat(assignments.findBySubmissionIdAndPurpose(submissionId, Purpose.ADJUDICATION)).isEmpty();
+        assertThat(assignments.findBySubmissionIdAndPurpose(submissionId, ScoringPurpose.ADJUDICATION)).isEmpty();
 
         advanceTime(java.time.Duration.ofDays(31));
         ResponseEntity<JsonNode> late = as("finley").postEmpty("/api/submissions/" + submissionId + "/rescoring");
@@ -146,12 +144,12 @@ class TaskScoringProcessTest extends ScoringTest {
         InScoring scoring = inScoring("finley", 2, 202);
         long submissionId = scoring.submissionId();
         long instance = scoring.instance();
-        ScoringAssignment first = scoring.first();
+        Assignment first = scoring.first();
         scoreAll(first, 2, "2.00");
-        ScoringAssignment second = awaitAssignment(submissionId, Purpose.SECOND);
+        Assignment second = awaitAssignment(submissionId, ScoringPurpose.SECOND);
         scoreAll(second, 2, "2.80");
-        ScoringAssignment adjudication = awaitAssignment(submissionId, Purpose.ADJUDICATION);
-        assertThat(List.of(first.getScorerId(), second.getScorerId(), adjudication.getScorerId())).doesNotHaveDuplicates();
+        Assignment adjudication = awaitAssignment(submissionId, ScoringPurpose.ADJUDICATION);
+        assertThat(List.of(first.scorerId(), second.scorerId(), adjudication.scorerId())).doesNotHaveDuplicates();
         scoreAll(adjudication, 2, "2.50");
         awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"))
                 .hasPassedElement("assign-scorer", 3);
@@ -166,15 +164,15 @@ class TaskScoringProcessTest extends ScoringTest {
         InScoring scoring = inScoring("finley", 4, 204);
         long submissionId = scoring.submissionId();
         long instance = scoring.instance();
-        ScoringAssignment first = scoring.first();
-        ResponseEntity<JsonNode> wrongCode = as(scorerOf(first)).post("/api/scorer/assignments/" + first.getId()
+        Assignment first = scoring.first();
+        ResponseEntity<JsonNode> wrongCode = as(scorerOf(first)).post("/api/scorer/assignments/" + first.id()
                 + "/score", Map.of("conditionCode", "B"));
         assertThat(wrongCode.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(wrongCode.getBody().get("errors").toString()).contains("condition code B does not apply to task 4");
         Map<String, Object> marks = new java.util.LinkedHashMap<>();
         indicators(4).forEach(code -> marks.put(code, Map.of("score", "3.00")));
         marks.put("4.b.1", Map.of("conditionCode", "F"));
-        assertThat(as(scorerOf(first)).post("/api/scorer/assignments/" + first.getId() + "/score",
+        assertThat(as(scorerOf(first)).post("/api/scorer/assignments/" + first.id() + "/score",
                 Map.of("indicators", marks)).getStatusCode()).isEqualTo(HttpStatus.OK);
         awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"))
                 .hasPassedElement("assign-scorer", 1);
@@ -217,7 +215,7 @@ class TaskScoringProcessTest extends ScoringTest {
 
             setActive(eligible, true);
             advanceTime(java.time.Duration.ofDays(1).plusMinutes(1));
-            awaitAssignment(submissionId, Purpose.FIRST);
+            awaitAssignment(submissionId, ScoringPurpose.FIRST);
             awaitProcess(instance, process -> process.isWaitingAtElements("await-score"))
                     .hasPassedElementsInOrder("tell-admin-no-scorer", "retry-assignment", "assign-scorer");
             ResponseEntity<JsonNode> early = as("harper").post("/api/drafts", Map.of("task", 4));

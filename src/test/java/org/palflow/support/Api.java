@@ -72,4 +72,9 @@ public final class Api {
         return client.post().uri(path).header(HttpHeaders.CONTENT_TYPE, "text/csv").body(csv).retrieve()
                 .toEntity(JsonNode.class);
     }
+
+    public ResponseEntity<JsonNode> postCsv(String path, String csv, String idempotencyKey) {
+        return client.post().uri(path).header(HttpHeaders.CONTENT_TYPE, "text/csv")
+                .header("Idempotency-Key", idempotencyKey).body(csv).retrieve().toEntity(JsonNode.class);
+    }
 }

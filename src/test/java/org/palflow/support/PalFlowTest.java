@@ -152,6 +152,24 @@ public abstract class PalFlowTest {
         });
     }
 
+    /** The demo candidate {@code user} registered and mentored by Morgan; returns their case id. */
+    protected long mentoredByMorgan(String user) {
+        String name = Character.toUpperCase(user.charAt(0)) + user.substring(1) + " Candidate";
+        long candidateId = as(user).post("/api/registrations", candidate(name, user + ".candidate@palflow.example"))
+                .getBody().get("id").asLong();
+        JsonNode progress = eventually(() -> Optional.of(progress(candidateId))
+                .filter(p -> !p.get("stage").asText().startsWith("REGISTRATION")
+                        && !p.get("stage").asText().equals("MENTOR_ASSIGNMENT_OPENING")));
+        if (!progress.get("stage").asText().equals("MENTORED")) {
+            long proposal = as("casey").post("/api/candidates/" + candidateId + "/mentor-proposals",
+                    Map.of("mentorId", 1)).getBody().get("id").asLong();
+            awaitStage(candidateId, "AWAITING_MENTOR_RESPONSE");
+            as("morgan").postEmpty("/api/mentor-proposals/" + proposal + "/acceptance");
+            awaitStage(candidateId, "MENTORED");
+        }
+        return candidateId;
+    }
+
     protected JsonNode progress(long candidateId) {
         return as("casey").get("/api/candidates/" + candidateId + "/progress").getBody();
     }

@@ -1,10 +1,10 @@
 package org.palflow.platform.embedded;
 
 import java.net.URI;
-import java.nio.file.Path;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.palflow.platform.PlatformProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +29,9 @@ class EmbeddedInfrastructureConfiguration {
 
     @Bean(DATABASE_BEAN)
     @ConditionalOnProperty(name = EmbeddedDefaults.DATABASE_EMBEDDED, havingValue = "true")
-    EmbeddedDatabase embeddedDatabase(@Value("${pal.data-dir}") Path dataDir,
+    EmbeddedDatabase embeddedDatabase(PlatformProperties properties,
             @Value("${" + EmbeddedDefaults.DATABASE_PORT + "}") int port) {
-        return new EmbeddedDatabase(dataDir, port);
+        return new EmbeddedDatabase(properties.dataDir(), port);
     }
 
     @Bean

@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.palflow.platform.PlatformProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -28,8 +28,8 @@ class MailConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(MailDelivery.class)
-    MailDelivery outboxFolderDelivery(@Value("${pal.data-dir}") Path dataDir) {
-        Path outbox = dataDir.resolve("outbox");
+    MailDelivery outboxFolderDelivery(PlatformProperties properties) {
+        Path outbox = properties.dataDir().resolve("outbox");
         return (message, dedupeKey) -> {
             try {
                 Files.createDirectories(outbox);

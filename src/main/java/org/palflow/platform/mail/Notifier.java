@@ -6,7 +6,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Properties;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,12 +22,11 @@ public class Notifier {
     private final Clock clock;
     private final String from;
 
-    Notifier(NotificationRepository notifications, MailDelivery delivery, Clock clock,
-            @Value("${pal.mail.from}") String from) {
+    Notifier(NotificationRepository notifications, MailDelivery delivery, Clock clock, MailProperties properties) {
         this.notifications = notifications;
         this.delivery = delivery;
         this.clock = clock;
-        this.from = from;
+        this.from = properties.from();
     }
 
     @Transactional

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -14,7 +13,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -77,9 +75,8 @@ class SecurityConfiguration {
 
     @Bean
     @Conditional(NoIssuerConfigured.class)
-    RealmFileUsers realmFileUsers(@Value("${pal.auth.realm-file}") Resource realmFile, ObjectMapper json,
-            PasswordEncoder encoder) {
-        return new RealmFileUsers(realmFile, json, encoder);
+    RealmFileUsers realmFileUsers(AuthProperties properties, ObjectMapper json, PasswordEncoder encoder) {
+        return new RealmFileUsers(properties.realmFile(), json, encoder);
     }
 
     @Bean

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
+import org.palflow.platform.PlatformProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,9 +17,9 @@ public class PalCalendar {
     private final Clock clock;
     private final ZoneId zone;
 
-    PalCalendar(Clock clock, @Value("${pal.zone}") ZoneId zone) {
+    PalCalendar(Clock clock, PlatformProperties properties) {
         this.clock = clock;
-        this.zone = zone;
+        this.zone = properties.zone();
     }
 
     public LocalDate today() {

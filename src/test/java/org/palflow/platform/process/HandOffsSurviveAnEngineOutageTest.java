@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.palflow.scoring.ScoringPurpose;
 import org.palflow.scoring.ScoringTest;
 import org.palflow.support.TestMail;
 import org.springframework.http.HttpStatus;
@@ -97,6 +99,73 @@ class HandOffsSurviveAnEngineOutageTest extends ScoringTest {
         processInstanceWith("rescoring", "submissionId", scoring.submissionId());
         pause(Duration.ofSeconds(2));
         assertThat(instancesWith("rescoring", "submissionId", scoring.submissionId())).hasSize(1);
+    }
+
+    @Test
+    void aDraftItsComponentsAndItsSubmissionReachTheEngineOnceItIsBack() {
+        mentoredByMorgan("emery");
+        engineOutage.begin();
+        ResponseEntity<JsonNode> opened = as("emery").post("/api/drafts", Map.of("task", 3));
+        assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long draft = opened.getBody().get("id").asLong();
+        awaitRefused();
+        assertThat(instancesWith("task-drafting", "draftId", draft)).isEmpty();
+        engineOutage.end();
+        long drafting = processInstanceWith("task-drafting", "draftId", draft);
+        awaitProcess(drafting, process -> process.isWaitingAtElements("await-component-done"));
+
+        engineOutage.begin();
+        assertThat(as("emery").postEmpty("/api/drafts/" + draft + "/components/INVESTIGATE/done").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+        awaitRefused();
+        processInstance(drafting).isWaitingAtElements("await-component-done");
+        engineOutage.end();
+        awaitProcess(drafting, process -> process.isWaitingAtElements("await-component-review"));
+
+        engineOutage.begin();
+        assertThat(as("morgan").post("/api/drafts/" + draft + "/components/INVESTIGATE/review",
+                Map.of("approved", true)).getStatusCode()).isEqualTo(HttpStatus.OK);
+        awaitRefused();
+        processInstance(drafting).isWaitingAtElements("await-component-review");
+        engineOutage.end();
+        awaitProcess(drafting, process -> process.hasPassedElement("open-next-component", 2)
+                .isWaitingAtElements("await-component-done"));
+
+        assertThat(draftWithEvidence("emery", 3, 103, null)).isEqualTo(draft);
+        engineOutage.begin();
+        long submission = submitDraft("emery", draft);
+        awaitRefused();
+        assertThat(instancesWith("task-scoring", "submissionId", submission)).isEmpty();
+        engineOutage.end();
+        awaitProcess(drafting, process -> process.isCompleted());
+        processInstanceWith("task-scoring", "submissionId", submission);
+        assertThat(instancesWith("task-scoring", "submissionId", submission)).hasSize(1);
+        assertThat(instancesWith("task-drafting", "draftId", draft)).hasSize(1);
+    }
+
+    @Test
+    void anAdministrativeReviewDecisionReachesTheEngineOnceItIsBack() {
+        String passage = prose(new Random(9191), 150);
+        openWindow(1, 30);
+        long original = submit("kendall", 4, 604, passage);
+        closeWindowOf("kendall", original);
+        awaitAssignment(original, ScoringPurpose.FIRST);
+        openWindow(1, 30);
+        long copy = submit("drew", 3, 403, passage);
+        long scoring = scoringInstance(copy);
+        closeWindowOf("drew", copy);
+        awaitProcess(scoring, process -> process.isWaitingAtElements("review-decided"));
+
+        engineOutage.begin();
+        assertThat(as("alex").post("/api/admin/reviews/" + copy + "/decision", Map.of("outcome", "CLEARED"))
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+        awaitRefused();
+        processInstance(scoring).isWaitingAtElements("review-decided");
+        assertThat(as("alex").post("/api/admin/reviews/" + copy + "/decision", Map.of("outcome", "CLEARED"))
+                .getStatusCode()).as("the same decision again answers the decision").isEqualTo(HttpStatus.OK);
+        engineOutage.end();
+        awaitProcess(scoring, process -> process.isWaitingAtElements("await-score"))
+                .hasPassedElementsInOrder("review-decided", "notify-review-outcome", "review-cleared", "assign-scorer");
     }
 
     private void awaitRefused() {

@@ -3,9 +3,9 @@ package org.palflow.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.palflow.support.PalFlowTest;
@@ -23,8 +23,9 @@ class IdempotencyKeyApiTest extends PalFlowTest {
     @Test
     void aScoringWindowSentTwiceWithOneKeyIsCreatedOnce() {
         String name = "Idempotent window " + UUID.randomUUID();
-        Map<String, Object> window = Map.of("name", name, "submissionDeadline", LocalDate.now().plusDays(40).toString(),
-                "scoreReportDate", LocalDate.now().plusDays(70).toString(),
+        // Long past, so the window takes no other test's submission.
+        Map<String, Object> window = Map.of("name", name, "submissionDeadline", "2001-01-15",
+                "scoreReportDate", "2001-02-15",
                 "accepts", List.of(Map.of("handbookVersion", "2025-26", "tasks", List.of(3))));
         String key = UUID.randomUUID().toString();
 
@@ -52,6 +53,52 @@ class IdempotencyKeyApiTest extends PalFlowTest {
         assertThat(again.getBody()).isEqualTo(first.getBody());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM candidate_registration WHERE email = ?", Integer.class,
                 candidate.get("email"))).isEqualTo(1);
+    }
+
+    @Test
+    void aCohortImportSentTwiceWithOneKeyRegistersItsRowsOnce() {
+        String email = "imported." + UUID.randomUUID() + "@test.example";
+        String csv = "full_name,email,district,school,handbook_version,policies_confirmed\n"
+                + "Keyed Import," + email + ",Springfield Public Schools,Lincoln Elementary School,2025-26,true\n";
+        String key = UUID.randomUUID().toString();
+        String cohort = "/api/programs/BAYSTATE-LEAD/cohorts/2026-FALL/registrations";
+
+        ResponseEntity<JsonNode> first = as("casey").postCsv(cohort, csv, key);
+        ResponseEntity<JsonNode> again = as("casey").postCsv(cohort, csv, key);
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.getBody().get("created").asInt()).isEqualTo(1);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM candidate_registration WHERE email = ?", Integer.class,
+                email)).isEqualTo(1);
+    }
+
+    @Test
+    void aMentorProposalAndADraftSentTwiceWithOneKeyAreMadeOnce() {
+        JsonNode registered = registerAndAwaitDecision(newCandidate("Keyed Mentee"));
+        long candidateId = registered.get("id").asLong();
+        awaitStage(candidateId, "AWAITING_MENTOR_PROPOSAL");
+        String proposalKey = UUID.randomUUID().toString();
+        String proposals = "/api/candidates/" + candidateId + "/mentor-proposals";
+        ResponseEntity<JsonNode> proposed = as("casey").post(proposals, Map.of("mentorId", 1), proposalKey);
+        assertThat(as("casey").post(proposals, Map.of("mentorId", 1), proposalKey).getBody())
+                .isEqualTo(proposed.getBody());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mentor_proposal p JOIN mentor_assignment a "
+                + "ON a.id = p.assignment_id WHERE a.candidate_id = ?", Integer.class, candidateId)).isEqualTo(1);
+
+        long kendall = as("kendall").post("/api/registrations", candidate("Kendall Candidate",
+                "kendall.candidate@palflow.example")).getBody().get("id").asLong();
+        eventually(() -> Optional.of(progress(kendall)).filter(p -> !p.get("stage").asText().startsWith("REGISTRATION")));
+        String draftKey = UUID.randomUUID().toString();
+        ResponseEntity<JsonNode> opened = as("kendall").post("/api/drafts", Map.of("task", 2), draftKey);
+        ResponseEntity<JsonNode> openedAgain = as("kendall").post("/api/drafts", Map.of("task", 2), draftKey);
+        assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(openedAgain.getStatusCode()).as("the first answer, not 200 for the open draft")
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(openedAgain.getBody()).isEqualTo(opened.getBody());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM task_draft WHERE candidate_id = ? AND task_number = 2",
+                Integer.class, kendall)).isEqualTo(1);
     }
 
     @Test

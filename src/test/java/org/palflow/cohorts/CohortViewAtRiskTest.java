@@ -1,0 +1,52 @@
+package org.palflow.cohorts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.palflow.scoring.ScoringPurpose;
+import org.palflow.scoring.ScoringTest;
+import org.springframework.http.HttpStatus;
+
+/**
+ * The at-risk filter lists exactly the candidates whose lines give a reason: it judges each task by the current
+ * score of its latest attempt, as the lines do.
+ */
+class CohortViewAtRiskTest extends ScoringTest {
+
+    static final String COHORT = CohortViewApiTest.COHORT;
+
+    @Test
+    void aScoreCorrectedFromAPassBelowTheThresholdPutsTheCandidateAtRiskWithThatReason() {
+        InScoring released = released("drew", 2, 402, "3.00");
+        long submissionId = released.submissionId();
+        assertThat(as("drew").postEmpty("/api/submissions/" + submissionId + "/rescoring").getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        long rescoring = processInstanceWith("rescoring", "submissionId", submissionId);
+        scoreAll(awaitAssignment(submissionId, ScoringPurpose.RESCORING), 2, "1.90");
+        awaitProcess(rescoring, process -> process.isCompleted());
+        assertThat(as("drew").get("/api/submissions/" + submissionId + "/score-report").getBody()
+                .get("taskScore").decimalValue()).isEqualByComparingTo("1.90");
+
+        JsonNode atRisk = as("casey").get(COHORT + "?atRisk=true&name=Drew Candidate").getBody();
+        assertThat(atRisk.get("total").asLong()).isEqualTo(1);
+        assertThat(atRisk.get("candidates").get(0).get("atRisk").toString()).contains("Task 2 scored 1.90, below 2.10");
+    }
+
+    @Test
+    void anEarlierFailedAttemptDoesNotPutACandidateAtRiskOnceTheTaskIsAttemptedAgain() {
+        released("finley", 3, 203, "1.50");
+        JsonNode failed = as("casey").get(COHORT + "?atRisk=true&name=Finley Candidate").getBody();
+        assertThat(failed.get("candidates").get(0).get("atRisk").toString()).contains("Task 3 scored 1.50, below 2.10");
+
+        submit("finley", 3, 213, null);
+
+        JsonNode line = as("casey").get(COHORT + "?name=Finley Candidate").getBody().get("candidates").get(0);
+        assertThat(line.get("tasks").get(2).get("stage").asText()).isIn("SUBMITTED", "IN_WINDOW");
+        assertThat(line.get("atRisk").toString()).doesNotContain("Task 3");
+        JsonNode atRisk = as("casey").get(COHORT + "?atRisk=true&name=Finley Candidate").getBody();
+        atRisk.get("candidates").forEach(listed -> assertThat(listed.get("atRisk")).as("every listed line says why")
+                .isNotEmpty());
+        assertThat(atRisk.get("total").asLong()).isEqualTo(line.get("atRisk").isEmpty() ? 0 : 1);
+    }
+}
