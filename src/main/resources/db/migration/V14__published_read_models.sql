@@ -23,17 +23,23 @@ SELECT a.candidate_id, m.full_name AS mentor_name, mp.proposed_at
   JOIN mentor m ON m.id = mp.mentor_id
  WHERE mp.status = 'PENDING';
 
--- Each task's latest attempt: its draft, its submission once submitted, and the component open for work.
+-- Each task's latest attempt: its draft, and its submission once submitted.
 CREATE VIEW drafting_latest_attempt AS
-SELECT d.candidate_id, d.task_number, d.id AS draft_id, d.status AS draft_status, ts.id AS submission_id,
-       dm.component AS open_component, dm.status AS open_component_status
+SELECT d.candidate_id, d.task_number, d.id AS draft_id, d.status AS draft_status, ts.id AS submission_id
   FROM task_draft d
   LEFT JOIN task_submission ts ON ts.draft_id = d.id
-  LEFT JOIN draft_milestone dm ON dm.draft_id = d.id AND dm.status <> 'APPROVED'
-       AND dm.sequence = (SELECT MIN(o.sequence) FROM draft_milestone o
-                           WHERE o.draft_id = d.id AND o.status <> 'APPROVED')
  WHERE d.id = (SELECT MAX(l.id) FROM task_draft l
                 WHERE l.candidate_id = d.candidate_id AND l.task_number = d.task_number);
+
+-- The component of a draft open for work: the first, in the handbook's order, not yet approved.
+CREATE VIEW drafting_open_component AS
+SELECT m.draft_id, m.component, m.status
+  FROM draft_milestone m
+ WHERE m.status <> 'APPROVED'
+   AND m.sequence = (SELECT MIN(o.sequence) FROM draft_milestone o
+                      WHERE o.draft_id = m.draft_id AND o.status <> 'APPROVED');
+
+CREATE INDEX ix_draft_candidate_task ON task_draft (candidate_id, task_number, id);
 
 -- A submission's scoring: its case, any rescoring request, and the released result that stands now.
 CREATE VIEW scoring_submission_standing AS

@@ -112,11 +112,23 @@ public class CohortView {
             where.append(" AND r.full_name LIKE :name");
             params.addValue("name", "%" + filter.name() + "%");
         }
+        long total;
         if (filter.atRiskOnly()) {
-            where.append(" AND ").append(AT_RISK);
+            // The at-risk test reads every candidate's latest attempts: run it once, then count and page the ids.
+            List<Long> atRisk = jdbc.queryForList("SELECT r.candidate_id FROM registration_candidate r WHERE " + where
+                    + " AND " + AT_RISK + " ORDER BY r.candidate_id", params, Long.class);
+            total = atRisk.size();
+            List<Long> onPage = atRisk.subList((int) Math.min((long) page * size, total),
+                    (int) Math.min((long) page * size + size, total));
+            if (onPage.isEmpty()) {
+                return new Page(program, cohort, page, size, total, List.of());
+            }
+            where.append(" AND r.candidate_id IN (:onPage)");
+            params.addValue("onPage", onPage).addValue("offset", 0);
+        } else {
+            total = jdbc.queryForObject("SELECT COUNT(*) FROM registration_candidate r WHERE " + where, params,
+                    Long.class);
         }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM registration_candidate r WHERE " + where, params,
-                Long.class);
         List<CandidateLine> lines = new ArrayList<>();
         Map<Long, Integer> position = new HashMap<>();
         jdbc.query("SELECT r.candidate_id, r.full_name, r.status FROM registration_candidate r WHERE " + where
@@ -126,14 +138,14 @@ public class CohortView {
                             new ArrayList<>(), null, null, new ArrayList<>()));
                 });
         if (lines.isEmpty()) {
-            return new Page(program, cohort, page, size, total == null ? 0 : total, List.of());
+            return new Page(program, cohort, page, size, total, List.of());
         }
         Facts facts = new Facts(lines, position);
         params.addValue("ids", position.keySet());
         mentors(params, facts);
         tasks(params, facts, today);
         decisions(params, facts);
-        return new Page(program, cohort, page, size, total == null ? 0 : total, facts.lines());
+        return new Page(program, cohort, page, size, total, facts.lines());
     }
 
     private void mentors(MapSqlParameterSource params, Facts facts) {
@@ -162,9 +174,10 @@ public class CohortView {
         Map<Long, Map<Integer, String[]>> latest = new HashMap<>();
         jdbc.query("""
                 SELECT a.candidate_id, a.task_number, a.draft_status, a.submission_id, s.case_status,
-                       s.rescoring_status, CONCAT(a.open_component, ' ', a.open_component_status)
+                       s.rescoring_status, CONCAT(c.component, ' ', c.status)
                   FROM drafting_latest_attempt a
                   LEFT JOIN scoring_submission_standing s ON s.submission_id = a.submission_id
+                  LEFT JOIN drafting_open_component c ON c.draft_id = a.draft_id
                  WHERE a.candidate_id IN (:ids)
                 """, params, row -> {
                     latest.computeIfAbsent(row.getLong(1), id -> new HashMap<>()).put(row.getInt(2), new String[] {
