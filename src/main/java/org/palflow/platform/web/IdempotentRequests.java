@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,6 +44,8 @@ class IdempotentRequests extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 80;
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** A first request still unanswered after this long died with its server; its key may be used again. */
+    private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -82,10 +85,7 @@ class IdempotentRequests extends OncePerRequestFilter {
             return;
         }
         String hash = hash(request, body);
-        try {
-            jdbc.update("INSERT INTO idempotent_request (owner, idempotency_key, request_hash, created_at) "
-                    + "VALUES (?, ?, ?, ?)", owner, key, hash, Timestamp.from(clock.instant()));
-        } catch (DuplicateKeyException repeated) {
+        if (!claim(owner, key, hash)) {
             answerAgain(response, key, hash, first(owner, key));
             return;
         }
@@ -101,6 +101,19 @@ class IdempotentRequests extends OncePerRequestFilter {
                         answer.getContentAsByteArray(), owner, key);
             }
             answer.copyBodyToResponse();
+        }
+    }
+
+    /** True if this request is the first with the key (or the first one's server died before answering). */
+    private boolean claim(String owner, String key, String hash) {
+        jdbc.update("DELETE FROM idempotent_request WHERE owner = ? AND idempotency_key = ? AND status IS NULL "
+                + "AND created_at < ?", owner, key, Timestamp.from(clock.instant().minus(ABANDONED_AFTER)));
+        try {
+            jdbc.update("INSERT INTO idempotent_request (owner, idempotency_key, request_hash, created_at) "
+                    + "VALUES (?, ?, ?, ?)", owner, key, hash, Timestamp.from(clock.instant()));
+            return true;
+        } catch (DuplicateKeyException repeated) {
+            return false;
         }
     }
 

@@ -118,6 +118,24 @@ class IdempotencyKeyApiTest extends PalFlowTest {
     }
 
     @Test
+    void aKeyWhoseFirstRequestDiedUnansweredMayBeUsedAgain() {
+        String key = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO idempotent_request (owner, idempotency_key, request_hash, created_at) "
+                + "VALUES ('casey', ?, 'left by a server that died', ?)", key,
+                java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofMinutes(10))));
+        Map<String, Object> candidate = newCandidate("Abandoned Key");
+        assertThat(as("casey").post("/api/registrations", candidate, key).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        String running = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO idempotent_request (owner, idempotency_key, request_hash, created_at) "
+                + "VALUES ('casey', ?, 'still running', ?)", running, java.sql.Timestamp.from(clock.instant()));
+        ResponseEntity<JsonNode> meanwhile = as("casey").post("/api/registrations", candidate, running);
+        assertThat(meanwhile.getStatusCode()).as("another request with the key of one still running")
+                .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    @Test
     void keysArePerPersonAndMustBeShortVisibleText() {
         String key = UUID.randomUUID().toString();
         Map<String, Object> window = Map.of("name", "Per person " + key);
