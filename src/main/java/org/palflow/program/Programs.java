@@ -28,6 +28,13 @@ public class Programs {
         return cohorts.findByProgramCodeAndCode(programCode, cohortCode).map(ProgramCohort::of);
     }
 
+    /** The cohorts candidates may register into now: accepting, of programs that accept candidates. */
+    public List<ProgramCohort> openCohorts() {
+        return cohorts.findAll().stream().filter(cohort -> cohort.isAccepting() && cohort.getProgram().isAccepting())
+                .map(ProgramCohort::of).sorted(java.util.Comparator.comparing(ProgramCohort::programCode)
+                        .thenComparing(ProgramCohort::code)).toList();
+    }
+
     public List<Handbook> handbooks() {
         return handbooks.findAll().stream().map(Handbook::of).toList();
     }

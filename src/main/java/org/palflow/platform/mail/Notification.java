@@ -17,6 +17,7 @@ public class Notification {
     private String subject;
     private String body;
     private Instant sentAt;
+    private Instant readAt;
 
     protected Notification() {
     }
@@ -27,6 +28,20 @@ public class Notification {
         this.subject = subject;
         this.body = body;
         this.sentAt = sentAt;
+    }
+
+    void read(Instant now) {
+        if (readAt == null) {
+            readAt = now;
+        }
+    }
+
+    public boolean isRead() {
+        return readAt != null;
+    }
+
+    public Long getId() {
+        return id;
     }
 
     public String getDedupeKey() {

@@ -11,4 +11,9 @@ public enum Role {
     public String authority() {
         return "ROLE_" + realmName();
     }
+
+    /** The role as a page names it: "Candidate". */
+    public String label() {
+        return name().charAt(0) + name().substring(1).toLowerCase();
+    }
 }

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Two ways in, one set of roles. With {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or
  * {@code jwk-set-uri}) set the API takes Keycloak bearer tokens; otherwise it logs users in (HTTP Basic) from the
- * realm file.
+ * realm file. The API is stateless; the pages use a server session with CSRF protection and a sign-in form.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -45,9 +46,14 @@ class SecurityConfiguration {
         return environment.containsProperty(ISSUER) || environment.containsProperty(JWK_SET);
     }
 
+    /** Where the API, its documentation and the machine endpoints live; everything else is a page. */
+    static final String[] API = {"/api/**", "/elar-receiver/**", "/v3/api-docs/**", "/swagger-ui/**",
+        "/swagger-ui.html", "/actuator/**"};
+
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, Environment environment, ObjectMapper json) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+        http.securityMatcher(API).authorizeHttpRequests(requests -> requests
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
                                 "/actuator/health", "/error")
                         .permitAll()
@@ -71,6 +77,18 @@ class SecurityConfiguration {
             http.httpBasic(Customizer.withDefaults());
         }
         return http.build();
+    }
+
+    /** Pages: signed in with the realm file's users through a form, remembered in the session. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/sign-in", "/vendor/**", "/css/**", "/error", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
+                .build();
     }
 
     @Bean

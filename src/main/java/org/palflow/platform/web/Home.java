@@ -1,0 +1,20 @@
+package org.palflow.platform.web;
+
+import org.palflow.platform.security.Actor;
+import org.palflow.platform.security.Role;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** After sign-in each person lands on their role's home. */
+@PageController
+class Home {
+
+    @GetMapping("/")
+    String home() {
+        Actor actor = Actor.current();
+        if (actor.is(Role.CANDIDATE)) {
+            return "redirect:/candidate";
+        }
+        // The mentor's, coordinator's, scorer's and admin's homes come with their pages; until then, their news.
+        return "redirect:/notifications";
+    }
+}
