@@ -29,18 +29,27 @@ public class CaseVisibility {
     }
 
     public boolean mayRead(long candidateId, Actor actor) {
-        return actor.seesAllCases() || isTheCandidate(candidateId, actor)
-                || grants.stream().anyMatch(grant -> grant.mayRead(candidateId, actor));
+        return registrations.findById(candidateId).filter(registration -> mayRead(registration, actor)).isPresent();
     }
 
     /** The case, or the same not-found answer whether it does not exist or is not the actor's to see. */
     public Candidate visibleCase(long candidateId, Actor actor) {
-        return registrations.findById(candidateId).filter(registration -> mayRead(candidateId, actor))
+        return registrations.findById(candidateId).filter(registration -> mayRead(registration, actor))
                 .map(Candidate::of).orElseThrow(() -> notVisible(candidateId));
     }
 
     public boolean isTheCandidate(long candidateId, Actor actor) {
-        return registrations.findById(candidateId).map(r -> r.getEmail().equals(actor.email())).orElse(false);
+        return registrations.findById(candidateId).map(registration -> isTheCandidate(registration, actor))
+                .orElse(false);
+    }
+
+    boolean mayRead(Registration registration, Actor actor) {
+        return actor.seesAllCases() || isTheCandidate(registration, actor)
+                || grants.stream().anyMatch(grant -> grant.mayRead(registration.getId(), actor));
+    }
+
+    private static boolean isTheCandidate(Registration registration, Actor actor) {
+        return registration.getEmail().equals(actor.email());
     }
 
     static ApiProblem notVisible(long candidateId) {

@@ -100,7 +100,7 @@ class RegistrationService {
     /** The registration, if its case is one the person may see. */
     @Transactional(readOnly = true)
     Registration visibleTo(long id, Actor actor) {
-        return registrations.findById(id).filter(registration -> visibility.mayRead(id, actor))
+        return registrations.findById(id).filter(registration -> visibility.mayRead(registration, actor))
                 .orElseThrow(() -> CaseVisibility.notVisible(id));
     }
 
