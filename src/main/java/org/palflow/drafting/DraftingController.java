@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.palflow.platform.security.Actor;
+import org.palflow.platform.web.IdempotencyKey;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ContentDisposition;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -115,8 +117,9 @@ class DraftingController {
     @PutMapping(path = "/drafts/{draftId}/parts/{partCode}/file", consumes = MediaType.ALL_VALUE)
     @PreAuthorize("hasRole('candidate')")
     ResponseEntity<FileView> upload(@PathVariable long draftId, @PathVariable String partCode,
-            @RequestParam String name, InputStream body) {
-        EvidenceFile file = drafting.upload(draftId, partCode, name, body, Actor.current());
+            @RequestParam String name, InputStream body,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
+        EvidenceFile file = drafting.upload(draftId, partCode, name, body, Actor.current(), idempotencyKey);
         return ResponseEntity.status(HttpStatus.CREATED).body(FileView.of(file));
     }
 

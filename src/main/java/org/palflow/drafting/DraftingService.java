@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
+import org.palflow.platform.web.IdempotencyKey;
 import org.palflow.registration.Candidate;
 import org.palflow.registration.Candidates;
 import org.palflow.registration.CaseVisibility;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -123,13 +125,19 @@ public class DraftingService {
         return files.findByDraftIdOrderByPartCodeAscFileVersionAsc(draft.getId());
     }
 
-    public EvidenceFile upload(long draftId, String partCode, String fileName, InputStream content, Actor actor) {
-        TaskDraft draft = writableDraft(draftId, actor);
+    /**
+     * Stores a new version of a part's file. Sent again with the same {@code idempotencyKey} (or null for none), the
+     * same file under the same name makes no second version: the first one is the answer, even once submitted.
+     */
+    public EvidenceFile upload(long draftId, String partCode, String fileName, InputStream content, Actor actor,
+            String idempotencyKey) {
+        String name = SafeFileName.of(fileName);
+        Optional<EvidenceFile> earlier = earlierUpload(draftId, idempotencyKey, actor);
+        TaskDraft draft = earlier.isPresent() ? drafts.findById(draftId).orElseThrow() : writableDraft(draftId, actor);
         EvidenceChart chart = chartOf(draft);
         EvidenceChart.Part part = chart.part(partCode).orElseThrow(() -> ApiProblem.notFound("Task "
                 + draft.getTaskNumber() + " has no part " + partCode + "; its parts are "
                 + chart.parts().stream().map(EvidenceChart.Part::code).collect(Collectors.joining(", ")) + "."));
-        String name = SafeFileName.of(fileName);
         EvidenceStore.Stored stored;
         try {
             stored = store.put(content, chart.maxFileBytes());
@@ -139,19 +147,41 @@ public class DraftingService {
         } catch (IOException e) {
             throw new UncheckedIOException("Upload of " + name + " failed", e);
         }
+        if (earlier.isPresent()) {
+            return sameUpload(earlier.get(), partCode, name, stored, idempotencyKey);
+        }
         try {
             FileType type = acceptedType(part, name, stored);
             return transaction.execute(status -> {
                 int version = files.latestVersion(draftId, partCode) + 1;
                 EvidenceFile file = files.saveAndFlush(new EvidenceFile(draftId, partCode, version, name, type,
-                        stored, actor.username(), Instant.now(clock)));
+                        stored, actor.username(), Instant.now(clock), idempotencyKey));
                 events.publishEvent(new EvidenceFileStored(file.getId()));
                 return file;
             });
+        } catch (DataIntegrityViolationException raced) {
+            EvidenceFile first = earlierUpload(draftId, idempotencyKey, actor).orElseThrow(() -> raced);
+            return sameUpload(first, partCode, name, stored, idempotencyKey);
         } catch (RuntimeException refused) {
             deleteQuietly(stored.key(), refused);
             throw refused;
         }
+    }
+
+    private Optional<EvidenceFile> earlierUpload(long draftId, String idempotencyKey, Actor actor) {
+        return idempotencyKey == null ? Optional.empty() : files.findByDraftIdAndIdempotencyKey(draftId,
+                IdempotencyKey.valid(idempotencyKey)).filter(file -> file.getUploadedBy().equals(actor.username()));
+    }
+
+    /** The version the key made, if this is the same upload again; the bytes just received are not kept. */
+    private EvidenceFile sameUpload(EvidenceFile first, String partCode, String name, EvidenceStore.Stored again,
+            String idempotencyKey) {
+        ApiProblem reused = IdempotencyKey.reused(idempotencyKey);
+        deleteQuietly(again.key(), reused);
+        if (!first.isSameUploadAs(partCode, name, again)) {
+            throw reused;
+        }
+        return first;
     }
 
     public record Details(@jakarta.validation.constraints.Size(max = 500) String priorityArea,

@@ -26,12 +26,13 @@ class EvidenceFile {
     private String storageKey;
     private String uploadedBy;
     private Instant uploadedAt;
+    private String idempotencyKey;
 
     protected EvidenceFile() {
     }
 
     EvidenceFile(long draftId, String partCode, int fileVersion, String originalName, FileType fileType,
-            EvidenceStore.Stored stored, String uploadedBy, Instant uploadedAt) {
+            EvidenceStore.Stored stored, String uploadedBy, Instant uploadedAt, String idempotencyKey) {
         this.draftId = draftId;
         this.partCode = partCode;
         this.fileVersion = fileVersion;
@@ -42,6 +43,13 @@ class EvidenceFile {
         this.storageKey = stored.key();
         this.uploadedBy = uploadedBy;
         this.uploadedAt = uploadedAt;
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    /** True if the upload that made this version sent these bytes under this name to this part. */
+    boolean isSameUploadAs(String partCode, String originalName, EvidenceStore.Stored stored) {
+        return this.partCode.equals(partCode) && this.originalName.equals(originalName)
+                && sha256.equals(stored.sha256()) && sizeBytes == stored.size();
     }
 
     public Long getId() {

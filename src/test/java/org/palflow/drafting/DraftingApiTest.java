@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,28 @@ class DraftingApiTest extends PalFlowTest {
             assertThat(stored.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).max().orElse(0))
                     .isLessThan(limit);
         }
+    }
+
+    /** Over the 10 MB the request filter holds: the upload keeps its key itself. */
+    @Test
+    void anUploadSentAgainWithItsKeyMakesOneVersion() throws Exception {
+        byte[] large = new PdfOfSize(12L * 1024 * 1024).readAllBytes();
+        String key = UUID.randomUUID().toString();
+        String path = "/api/drafts/{draft}/parts/{part}/file?name={name}";
+
+        ResponseEntity<JsonNode> first = as("blake").putBytes(key, path, large, draftId, "E3", "large.pdf");
+        ResponseEntity<JsonNode> again = as("blake").putBytes(key, path, large, draftId, "E3", "large.pdf");
+        ResponseEntity<JsonNode> otherFile = as("blake").putBytes(key, path, EvidenceFixtures.pdf("other"), draftId,
+                "E3", "large.pdf");
+
+        assertThat(first.getStatusCode()).as(String.valueOf(first.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(otherFile.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(otherFile.getBody().get("detail").asText()).contains("was sent before with another request");
+        JsonNode part = as("blake").get("/api/drafts/" + draftId).getBody().get("parts").findParents("code").stream()
+                .filter(p -> p.get("code").asText().equals("E3")).findFirst().orElseThrow();
+        assertThat(part.get("versions").asInt()).isEqualTo(1);
     }
 
     private ResponseEntity<JsonNode> upload(String part, String name, byte[] content) {

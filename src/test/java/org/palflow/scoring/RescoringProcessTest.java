@@ -3,12 +3,15 @@ package org.palflow.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.palflow.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every path of processes/rescoring.bpmn: the new result stands beyond the gap, the original is confirmed within it. */
 class RescoringProcessTest extends ScoringTest {
@@ -17,6 +20,8 @@ class RescoringProcessTest extends ScoringTest {
     TaskScoreRepository taskScores;
     @Autowired
     Rescorings rescorings;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aRescoringBeyondTheGapStandsAsACorrectionThatPointsAtTheOriginal() {
@@ -56,11 +61,40 @@ class RescoringProcessTest extends ScoringTest {
                 .doesNotContain("Your PAL Task 2 rescoring");
     }
 
+    /** Every request of this case is sent twice with one Idempotency-Key, as by a client that lost the answers. */
     @Test
     void aRescoringWithinTheGapConfirmsTheOriginal() {
-        InScoring released = released("drew", 4, 404, "3.00");
-        long submissionId = released.submissionId();
-        as("drew").postEmpty("/api/submissions/" + submissionId + "/rescoring");
+        openWindow(1, 30);
+        long draftId = draftWithEvidence("drew", 4, 404, null);
+        eventually(() -> Optional.of(as("drew").get("/api/drafts/" + draftId + "/readiness").getBody())
+                .filter(readiness -> !readiness.toString().contains("not-yet-read")));
+        String submission = "/api/drafts/" + draftId + "/submission";
+        Map<String, Object> acknowledged = Map.of("acknowledgeWarnings", true);
+        String submissionKey = UUID.randomUUID().toString();
+        ResponseEntity<JsonNode> submitted = as("drew").post(submission, acknowledged, submissionKey);
+        assertThat(submitted.getStatusCode()).as(String.valueOf(submitted.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertFirstAnswerAgain(submitted, as("drew").post(submission, acknowledged, submissionKey));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM task_submission WHERE draft_id = ?", Integer.class,
+                draftId)).isEqualTo(1);
+
+        long submissionId = submitted.getBody().get("id").asLong();
+        long instance = scoringInstance(submissionId);
+        closeWindowOf("drew", submissionId);
+        Assignment first = awaitAssignment(submissionId, ScoringPurpose.FIRST);
+        String scoreKey = UUID.randomUUID().toString();
+        ResponseEntity<JsonNode> scored = scoreAll(first, 4, "3.00", scoreKey);
+        assertThat(scored.getStatusCode()).as(String.valueOf(scored.getBody())).isEqualTo(HttpStatus.OK);
+        assertFirstAnswerAgain(scored, scoreAll(first, 4, "3.00", scoreKey));
+        awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"));
+        assertThat(reportOnItsDate("drew", new InScoring(submissionId, instance, first)).get("taskScore").decimalValue()).isEqualByComparingTo("3.00");
+
+        String rescoringKey = UUID.randomUUID().toString();
+        String rescoringPath = "/api/submissions/" + submissionId + "/rescoring";
+        ResponseEntity<JsonNode> requested = as("drew").postEmpty(rescoringPath, rescoringKey);
+        assertThat(requested.getStatusCode()).as(String.valueOf(requested.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+        assertFirstAnswerAgain(requested, as("drew").postEmpty(rescoringPath, rescoringKey));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM rescoring_request WHERE submission_id = ?",
+                Integer.class, submissionId)).isEqualTo(1);
         long rescoring = processInstanceWith("rescoring", "submissionId", submissionId);
         scoreAll(awaitAssignment(submissionId, ScoringPurpose.RESCORING), 4, "3.20");
         awaitProcess(rescoring, process -> process.isCompleted()).hasPassedElement("decide-rescoring");
@@ -69,8 +103,14 @@ class RescoringProcessTest extends ScoringTest {
         assertThat(report.get("taskScore").decimalValue()).isEqualByComparingTo("3.00");
         assertThat(report.get("amended").asBoolean()).isFalse();
         assertThat(report.get("rescoring").asText()).isEqualTo("CONFIRMED");
-        assertThat(taskScores.findBySubmissionIdOrderByIdAsc(submissionId)).hasSize(1);
+        assertThat(taskScores.findBySubmissionIdOrderByIdAsc(submissionId)).as("one score for two score sheets sent")
+                .hasSize(1);
         eventually(() -> Optional.of(TestMail.subjectsTo("drew.candidate@palflow.example"))
                 .filter(subjects -> subjects.contains("Your PAL Task 4 rescoring")));
+    }
+
+    private static void assertFirstAnswerAgain(ResponseEntity<JsonNode> first, ResponseEntity<JsonNode> again) {
+        assertThat(again.getStatusCode()).isEqualTo(first.getStatusCode());
+        assertThat(again.getBody()).isEqualTo(first.getBody());
     }
 }

@@ -174,12 +174,24 @@ public abstract class ScoringTest extends PalFlowTest {
 
     /** The scorer of the assignment records the same score on every indicator of the task. */
     protected ResponseEntity<JsonNode> scoreAll(Assignment assignment, int task, String score) {
+        return as(scorerOf(assignment)).post(scorePath(assignment), sheet(task, score));
+    }
+
+    /** The same, sent with an Idempotency-Key. */
+    protected ResponseEntity<JsonNode> scoreAll(Assignment assignment, int task, String score, String key) {
+        return as(scorerOf(assignment)).post(scorePath(assignment), sheet(task, score), key);
+    }
+
+    private static String scorePath(Assignment assignment) {
+        return "/api/scorer/assignments/" + assignment.id() + "/score";
+    }
+
+    private static Map<String, Object> sheet(int task, String score) {
         Map<String, Object> indicators = new LinkedHashMap<>();
         for (String indicator : indicators(task)) {
             indicators.put(indicator, Map.of("score", score));
         }
-        return as(scorerOf(assignment)).post("/api/scorer/assignments/" + assignment.id() + "/score",
-                Map.of("indicators", indicators));
+        return Map.of("indicators", indicators);
     }
 
     protected static List<String> indicators(int task) {

@@ -58,10 +58,19 @@ public final class Api {
         return client.post().uri(path).retrieve().toEntity(JsonNode.class);
     }
 
+    public ResponseEntity<JsonNode> postEmpty(String path, String idempotencyKey) {
+        return client.post().uri(path).header("Idempotency-Key", idempotencyKey).retrieve().toEntity(JsonNode.class);
+    }
+
     /** {@code path} is a URI template; its variables are encoded once, as a client would. */
     public ResponseEntity<JsonNode> putBytes(String path, byte[] body, Object... uriVariables) {
         return client.put().uri(path, uriVariables).contentType(MediaType.APPLICATION_OCTET_STREAM).body(body).retrieve()
                 .toEntity(JsonNode.class);
+    }
+
+    public ResponseEntity<JsonNode> putBytes(String idempotencyKey, String path, byte[] body, Object... uriVariables) {
+        return client.put().uri(path, uriVariables).contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header("Idempotency-Key", idempotencyKey).body(body).retrieve().toEntity(JsonNode.class);
     }
 
     public ResponseEntity<byte[]> download(String path) {

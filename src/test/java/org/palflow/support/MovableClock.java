@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
-/** The app's clock in tests: real time plus an offset, moved together with the engine's clock. */
+/** The app's clock in tests: real time plus an offset, moved together with the engine's clock; in microseconds. */
 public class MovableClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
@@ -17,7 +18,7 @@ public class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return Instant.now().plus(offset).truncatedTo(ChronoUnit.MICROS);
     }
 
     @Override

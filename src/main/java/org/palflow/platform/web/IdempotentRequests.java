@@ -19,9 +19,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -36,13 +36,12 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * second record. The same key with another request is a 422 problem; while the first is still running, a 409.
  * Keys are per person. An answer of 5xx is not kept, so the request can be tried again for real.
  *
- * <p>Evidence uploads stream up to 500 MB and are not buffered here; an upload repeated is a new version.
+ * <p>Only JSON, text and empty bodies are held here, up to 10 MB. A binary body (an evidence upload, up to 500 MB)
+ * streams on to its endpoint, which keeps the key with what it stores.
  */
 @Component
 class IdempotentRequests extends OncePerRequestFilter {
 
-    static final String HEADER = "Idempotency-Key";
-    private static final int MAX_KEY_LENGTH = 80;
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     /** A first request still unanswered after this long died with its server; its key may be used again. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
@@ -62,18 +61,33 @@ class IdempotentRequests extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getHeader(HEADER) == null || !request.getRequestURI().startsWith("/api/")
+        return request.getHeader(IdempotencyKey.HEADER) == null || !request.getRequestURI().startsWith("/api/")
                 || !(request.getMethod().equals("POST") || request.getMethod().equals("PUT"))
-                || request.getContentLengthLong() > MAX_BODY_BYTES;
+                || !heldHere(request.getContentType());
+    }
+
+    private static boolean heldHere(String contentType) {
+        if (contentType == null) {
+            return true;
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(contentType);
+        } catch (InvalidMediaTypeException unreadable) {
+            return true;
+        }
+        return type.getType().equals("text") || type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                || type.getSubtype().endsWith("+json");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String key = request.getHeader(HEADER);
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c > 32 && c < 127)) {
-            refuse(response, ApiProblem.invalid("The Idempotency-Key header is not valid.", List.of(
-                    "Idempotency-Key must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters")));
+        String key;
+        try {
+            key = IdempotencyKey.valid(request.getHeader(IdempotencyKey.HEADER));
+        } catch (ApiProblem invalid) {
+            refuse(response, invalid);
             return;
         }
         Authentication person = SecurityContextHolder.getContext().getAuthentication();
@@ -120,9 +134,7 @@ class IdempotentRequests extends OncePerRequestFilter {
     private void answerAgain(HttpServletResponse response, String key, String hash, FirstAnswer first)
             throws IOException {
         if (!first.requestHash().equals(hash)) {
-            refuse(response, ApiProblem.of(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused",
-                    "The Idempotency-Key " + key + " was sent before with another request; use a new key for a "
-                            + "new request."));
+            refuse(response, IdempotencyKey.reused(key));
         } else if (first.status() == null) {
             refuse(response, ApiProblem.conflict("The first request with the Idempotency-Key " + key
                     + " is still being processed; send it again in a moment."));
