@@ -14,7 +14,14 @@ import java.time.Instant;
 class DraftMilestone {
 
     /** The components of every PAL task, in the handbook's order (seed 004, Figure 3). */
-    public enum Component { INVESTIGATE, PREPARE, ACT, ASSESS }
+    public enum Component {
+        INVESTIGATE, PREPARE, ACT, ASSESS;
+
+        /** As the handbook writes it: "Investigate". */
+        public String label() {
+            return name().charAt(0) + name().substring(1).toLowerCase();
+        }
+    }
 
     public enum Status { OPEN, MARKED_DONE, RETURNED, APPROVED }
 

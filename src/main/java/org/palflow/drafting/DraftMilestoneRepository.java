@@ -11,5 +11,7 @@ interface DraftMilestoneRepository extends JpaRepository<DraftMilestone, Long> {
 
     Optional<DraftMilestone> findByDraftIdAndComponent(long draftId, DraftMilestone.Component component);
 
+    List<DraftMilestone> findByDraftIdInOrderBySequence(Collection<Long> draftIds);
+
     List<DraftMilestone> findByDraftIdInAndStatus(Collection<Long> draftIds, DraftMilestone.Status status);
 }

@@ -115,11 +115,11 @@ public class DraftWorkflow {
         String round = component + ":" + milestone.getMarkedDoneAt().toEpochMilli();
         mentorOf(candidate).ifPresentOrElse(
                 mentor -> notifier.send("component-review:" + draftId + ":" + round, mentor.email(),
-                        "Please review " + label(component) + " of " + candidate.fullName(),
-                        candidate.fullName() + " marked " + label(component) + " of task " + taskOf(draftId)
+                        "Please review " + component.label() + " of " + candidate.fullName(),
+                        candidate.fullName() + " marked " + component.label() + " of task " + taskOf(draftId)
                                 + " done. Approve it or return it with comments in PAL Flow (draft " + draftId + ").\n"),
                 () -> notifyCoordinator(candidate, "component-review-unassigned:" + draftId + ":" + round,
-                        candidate.fullName() + " has no mentor to review " + label(component),
+                        candidate.fullName() + " has no mentor to review " + component.label(),
                         "Assign a mentor so that the component can be reviewed (draft " + draftId + ")."));
     }
 
@@ -132,7 +132,7 @@ public class DraftWorkflow {
         Candidate candidate = candidateOf(draftId);
         mentorOf(candidate).ifPresent(mentor -> notifier.send("component-review-reminder:" + draftId + ":"
                         + component + ":" + milestone.getMarkedDoneAt().toEpochMilli(), mentor.email(),
-                "Reminder: " + label(component) + " of " + candidate.fullName() + " waits for your review",
+                "Reminder: " + component.label() + " of " + candidate.fullName() + " waits for your review",
                 "It was marked done on " + milestone.getMarkedDoneAt() + " (draft " + draftId + ").\n"));
     }
 
@@ -147,7 +147,7 @@ public class DraftWorkflow {
         notifyCoordinator(candidate, "component-review-overdue:" + draftId + ":" + component + ":"
                         + milestone.getMarkedDoneAt().toEpochMilli(),
                 "Mentor review overdue for " + candidate.fullName(),
-                mentor + " has not reviewed " + label(component) + ", marked done on " + milestone.getMarkedDoneAt()
+                mentor + " has not reviewed " + component.label() + ", marked done on " + milestone.getMarkedDoneAt()
                         + " (draft " + draftId + ").");
     }
 
@@ -156,8 +156,8 @@ public class DraftWorkflow {
         DraftMilestone milestone = milestone(draftId, component);
         Candidate candidate = candidateOf(draftId);
         notifier.send("component-returned:" + draftId + ":" + component + ":" + milestone.getReviewedAt().toEpochMilli(),
-                candidate.email(), label(component) + " was returned with comments",
-                "Your mentor returned " + label(component) + " of task " + taskOf(draftId) + ":\n\n"
+                candidate.email(), component.label() + " was returned with comments",
+                "Your mentor returned " + component.label() + " of task " + taskOf(draftId) + ":\n\n"
                         + milestone.getMentorComment() + "\n\nMark it done again once reworked.\n");
     }
 
@@ -223,9 +223,5 @@ public class DraftWorkflow {
     private void notifyCoordinator(Candidate candidate, String dedupeKey, String subject, String body) {
         programs.program(candidate.programCode()).ifPresent(program ->
                 notifier.send(dedupeKey, program.coordinatorEmail(), subject, body + "\n"));
-    }
-
-    private static String label(DraftMilestone.Component component) {
-        return component.name().charAt(0) + component.name().substring(1).toLowerCase();
     }
 }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.IdempotencyKey;
 import org.springframework.core.io.InputStreamResource;
@@ -36,45 +35,20 @@ class DraftingController {
 
     private final DraftingService drafting;
     private final DraftWorkflow workflow;
-    private final DraftMilestoneRepository milestones;
+    private final DraftViews views;
     private final EvidenceTexts texts;
     private final ReadinessReports readiness;
 
-    DraftingController(DraftingService drafting, DraftWorkflow workflow, DraftMilestoneRepository milestones,
+    DraftingController(DraftingService drafting, DraftWorkflow workflow, DraftViews views,
             EvidenceTexts texts, ReadinessReports readiness) {
         this.readiness = readiness;
         this.texts = texts;
         this.drafting = drafting;
         this.workflow = workflow;
-        this.milestones = milestones;
+        this.views = views;
     }
 
     record OpenRequest(@NotNull @Min(1) @Max(4) Integer task) {
-    }
-
-    record FileView(long id, String part, int version, String name, FileType type, String sha256, long sizeBytes,
-            String uploadedBy, Instant uploadedAt) {
-        static FileView of(EvidenceFile file) {
-            return new FileView(file.getId(), file.getPartCode(), file.getFileVersion(), file.getOriginalName(),
-                    file.getFileType(), file.getSha256(), file.getSizeBytes(), file.getUploadedBy(),
-                    file.getUploadedAt());
-        }
-    }
-
-    record PartView(String code, String name, EvidenceChart.PartKind kind, List<FileType> allowedTypes,
-            Integer maxPages, Integer maxWords, boolean confirmed, FileView current, int versions) {
-    }
-
-    record ComponentView(DraftMilestone.Component component, DraftMilestone.Status status, String mentorComment,
-            Instant markedDoneAt, Instant reviewedAt) {
-        static ComponentView of(DraftMilestone milestone) {
-            return new ComponentView(milestone.getComponent(), milestone.getStatus(), milestone.getMentorComment(),
-                    milestone.getMarkedDoneAt(), milestone.getReviewedAt());
-        }
-    }
-
-    record DraftView(long id, long candidateId, int task, String title, String handbookVersion,
-            TaskDraft.Status status, List<ComponentView> components, List<PartView> parts) {
     }
 
     record ReviewRequest(@NotNull Boolean approved, @jakarta.validation.constraints.Size(max = 2000) String comment) {
@@ -89,7 +63,7 @@ class DraftingController {
 
     @PostMapping("/drafts")
     @PreAuthorize("hasRole('candidate')")
-    ResponseEntity<DraftView> open(@Valid @RequestBody OpenRequest request) {
+    ResponseEntity<DraftViews.DraftView> open(@Valid @RequestBody OpenRequest request) {
         DraftingService.Opened opened;
         try {
             opened = drafting.open(request.task(), Actor.current());
@@ -98,49 +72,49 @@ class DraftingController {
         }
         return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/drafts/" + opened.draft().getId()))
-                .body(view(opened.draft()));
+                .body(views.of(opened.draft()));
     }
 
     @GetMapping("/drafts/{draftId}")
     @PreAuthorize("hasAnyRole('candidate', 'mentor', 'coordinator', 'admin')")
-    DraftView draft(@PathVariable long draftId) {
-        return view(drafting.visibleDraft(draftId, Actor.current()));
+    DraftViews.DraftView draft(@PathVariable long draftId) {
+        return views.of(drafting.visibleDraft(draftId, Actor.current()));
     }
 
     @GetMapping("/candidates/{candidateId}/drafts")
     @PreAuthorize("hasAnyRole('candidate', 'mentor', 'coordinator', 'admin')")
-    List<DraftView> drafts(@PathVariable long candidateId) {
-        return drafting.draftsOf(candidateId, Actor.current()).stream().map(this::view).toList();
+    List<DraftViews.DraftView> drafts(@PathVariable long candidateId) {
+        return drafting.draftsOf(candidateId, Actor.current()).stream().map(views::of).toList();
     }
 
     /** The request body is the file itself, streamed to storage; {@code name} is the name the candidate gave it. */
     @PutMapping(path = "/drafts/{draftId}/parts/{partCode}/file", consumes = MediaType.ALL_VALUE)
     @PreAuthorize("hasRole('candidate')")
-    ResponseEntity<FileView> upload(@PathVariable long draftId, @PathVariable String partCode,
+    ResponseEntity<DraftViews.FileView> upload(@PathVariable long draftId, @PathVariable String partCode,
             @RequestParam String name, InputStream body,
             @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKey) {
         EvidenceFile file = drafting.upload(draftId, partCode, name, body, Actor.current(), idempotencyKey);
-        return ResponseEntity.status(HttpStatus.CREATED).body(FileView.of(file));
+        return ResponseEntity.status(HttpStatus.CREATED).body(DraftViews.FileView.of(file));
     }
 
     @PostMapping("/drafts/{draftId}/components/{component}/done")
     @PreAuthorize("hasRole('candidate')")
-    ComponentView markDone(@PathVariable long draftId, @PathVariable DraftMilestone.Component component) {
-        return ComponentView.of(workflow.markDone(draftId, component, Actor.current()));
+    DraftViews.ComponentView markDone(@PathVariable long draftId, @PathVariable DraftMilestone.Component component) {
+        return DraftViews.ComponentView.of(workflow.markDone(draftId, component, Actor.current()));
     }
 
     @PostMapping("/drafts/{draftId}/components/{component}/review")
     @PreAuthorize("hasRole('mentor')")
-    ComponentView review(@PathVariable long draftId, @PathVariable DraftMilestone.Component component,
+    DraftViews.ComponentView review(@PathVariable long draftId, @PathVariable DraftMilestone.Component component,
             @Valid @RequestBody ReviewRequest request) {
-        return ComponentView.of(workflow.review(draftId, component, request.approved(), request.comment(),
+        return DraftViews.ComponentView.of(workflow.review(draftId, component, request.approved(), request.comment(),
                 Actor.current()));
     }
 
     @PutMapping("/drafts/{draftId}/details")
     @PreAuthorize("hasRole('candidate')")
-    DraftView describe(@PathVariable long draftId, @Valid @RequestBody DraftingService.Details details) {
-        return view(drafting.describe(draftId, details, Actor.current()));
+    DraftViews.DraftView describe(@PathVariable long draftId, @Valid @RequestBody DraftingService.Details details) {
+        return views.of(drafting.describe(draftId, details, Actor.current()));
     }
 
     /** Everything that would stop or weaken the submission, worked out now from the files as they are. */
@@ -175,8 +149,8 @@ class DraftingController {
 
     @GetMapping("/drafts/{draftId}/parts/{partCode}/files")
     @PreAuthorize("hasAnyRole('candidate', 'mentor', 'coordinator', 'admin')")
-    List<FileView> versions(@PathVariable long draftId, @PathVariable String partCode) {
-        return drafting.versions(draftId, partCode, Actor.current()).stream().map(FileView::of).toList();
+    List<DraftViews.FileView> versions(@PathVariable long draftId, @PathVariable String partCode) {
+        return drafting.versions(draftId, partCode, Actor.current()).stream().map(DraftViews.FileView::of).toList();
     }
 
     record TextView(long fileId, EvidenceText.Status status, int words, int characters, String finding,
@@ -197,7 +171,11 @@ class DraftingController {
     @GetMapping("/drafts/{draftId}/files/{fileId}/content")
     @PreAuthorize("hasAnyRole('candidate', 'mentor', 'coordinator', 'admin')")
     ResponseEntity<InputStreamResource> content(@PathVariable long draftId, @PathVariable long fileId) {
-        DraftingService.Download download = drafting.download(draftId, fileId, Actor.current());
+        return attachment(drafting.download(draftId, fileId, Actor.current()));
+    }
+
+    /** A stored version as a download with its own name, for the API and the pages alike. */
+    static ResponseEntity<InputStreamResource> attachment(DraftingService.Download download) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(download.file().getSizeBytes())
@@ -206,20 +184,5 @@ class DraftingController {
                         .build().toString())
                 .header("X-Content-SHA256", download.file().getSha256())
                 .body(new InputStreamResource(download.content()));
-    }
-
-    private DraftView view(TaskDraft draft) {
-        EvidenceChart chart = drafting.chartOf(draft);
-        Map<String, List<EvidenceFile>> byPart = drafting.filesOf(draft).stream()
-                .collect(Collectors.groupingBy(EvidenceFile::getPartCode));
-        List<PartView> parts = chart.parts().stream().map(part -> {
-            List<EvidenceFile> versions = byPart.getOrDefault(part.code(), List.of());
-            FileView current = versions.isEmpty() ? null : FileView.of(versions.get(versions.size() - 1));
-            return new PartView(part.code(), part.name(), part.kind(), part.allowedTypes(), part.maxPages(),
-                    part.maxWords(), part.confirmed(), current, versions.size());
-        }).toList();
-        return new DraftView(draft.getId(), draft.getCandidateId(), draft.getTaskNumber(), chart.title(),
-                draft.getHandbookVersion(), draft.getStatus(),
-                milestones.findByDraftIdOrderBySequence(draft.getId()).stream().map(ComponentView::of).toList(), parts);
     }
 }

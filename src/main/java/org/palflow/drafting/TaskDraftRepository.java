@@ -12,5 +12,7 @@ interface TaskDraftRepository extends JpaRepository<TaskDraft, Long> {
 
     List<TaskDraft> findByStatus(TaskDraft.Status status);
 
+    List<TaskDraft> findByCandidateIdInOrderByTaskNumberAscIdAsc(java.util.Collection<Long> candidateIds);
+
     List<TaskDraft> findByCandidateIdInAndStatus(java.util.Collection<Long> candidateIds, TaskDraft.Status status);
 }

@@ -1,7 +1,6 @@
 package org.palflow.mentoring;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -64,7 +63,7 @@ class MentoringController {
         return answered(mentoring.respond(proposalId, true, null, Actor.current()));
     }
 
-    record DeclineRequest(@NotBlank @Size(max = 1000) String reason) {
+    record DeclineRequest(@Size(max = 1000) String reason) {
     }
 
     @PostMapping("/mentor-proposals/{proposalId}/decline")

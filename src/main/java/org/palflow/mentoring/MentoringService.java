@@ -106,6 +106,10 @@ public class MentoringService {
                 .filter(p -> mentors.findById(p.getMentorId()).map(Mentor::getEmail).orElse("").equals(actor.email()))
                 .orElseThrow(() -> ApiProblem.notFound("No mentor proposal " + proposalId + " addressed to you."));
         MentorProposal.Status answer = accept ? MentorProposal.Status.ACCEPTED : MentorProposal.Status.DECLINED;
+        if (!accept && (declineReason == null || declineReason.isBlank())) {
+            throw ApiProblem.invalid("Say why you decline, so the coordinator can propose someone better placed.",
+                    List.of(Map.of("field", "reason", "message", "must not be blank when declining")));
+        }
         switch (proposal.getStatus()) {
             case PENDING -> {
                 Instant now = Instant.now(clock);

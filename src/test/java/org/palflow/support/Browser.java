@@ -17,6 +17,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real Chromium (Debian's, with its driver) looking at the running app, as a person would. Every page it visits
@@ -85,14 +87,27 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks a button that posts a form, and waits for the page the post leads to. */
+    public Browser submit(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        return this;
+    }
+
     public Browser select(String css, String value) {
         new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
         return this;
     }
 
+    /** Runs JavaScript in the page; its return value as Selenium maps it (numbers as Long or Double, arrays as List). */
+    public Object script(String javascript) {
+        return driver.executeScript(javascript);
+    }
+
     public Browser signIn(String username) {
         visit("/sign-in").type("#username", username).type("#password", username + "-pal");
-        return click("main button[type=submit]");
+        return submit("main button[type=submit]");
     }
 
     /** Fails on any serious or critical accessibility violation of the page as it is now. */

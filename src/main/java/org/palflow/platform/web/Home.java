@@ -14,7 +14,10 @@ class Home {
         if (actor.is(Role.CANDIDATE)) {
             return "redirect:/candidate";
         }
-        // The mentor's, coordinator's, scorer's and admin's homes come with their pages; until then, their news.
+        if (actor.is(Role.MENTOR)) {
+            return "redirect:/mentor";
+        }
+        // The coordinator's, scorer's and admin's homes come with their pages; until then, their news.
         return "redirect:/notifications";
     }
 }

@@ -1,0 +1,224 @@
+package org.palflow.drafting;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.palflow.platform.security.Actor;
+import org.palflow.platform.security.Role;
+import org.palflow.platform.web.ApiProblem;
+import org.palflow.platform.web.PageActions;
+import org.palflow.platform.web.PageController;
+import org.palflow.platform.web.Refusal;
+import org.palflow.registration.Candidate;
+import org.palflow.registration.Candidates;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The task workspace: a draft laid out by its task's evidence chart, where the candidate uploads each part, reads
+ * the readiness report, fills in the details, marks components done and submits; the mentor reads the same page
+ * and approves or returns the component waiting for them. Every action calls the same service as the API.
+ */
+@PageController
+class DraftingPages {
+
+    private final DraftingService drafting;
+    private final DraftWorkflow workflow;
+    private final DraftViews views;
+    private final ReadinessReports readiness;
+    private final EvidenceTextRepository texts;
+    private final EvidenceChartCatalog charts;
+    private final Candidates candidates;
+
+    DraftingPages(DraftingService drafting, DraftWorkflow workflow, DraftViews views, ReadinessReports readiness,
+            EvidenceTextRepository texts, EvidenceChartCatalog charts, Candidates candidates) {
+        this.charts = charts;
+        this.candidates = candidates;
+        this.drafting = drafting;
+        this.workflow = workflow;
+        this.views = views;
+        this.readiness = readiness;
+        this.texts = texts;
+    }
+
+    /** Opens the candidate's draft of the task (or finds the one open) and goes to its workspace. */
+    @PostMapping("/candidate/tasks/{task}/draft")
+    @PreAuthorize("hasRole('candidate')")
+    String open(@PathVariable int task, RedirectAttributes redirect) {
+        try {
+            return "redirect:/drafts/" + openDraft(task).getId();
+        } catch (ApiProblem refused) {
+            redirect.addFlashAttribute("refused", Refusal.of(refused));
+            return "redirect:/candidate/tasks";
+        }
+    }
+
+    private TaskDraft openDraft(int task) {
+        try {
+            return drafting.open(task, Actor.current()).draft();
+        } catch (DataIntegrityViolationException concurrentOpen) {
+            return drafting.open(task, Actor.current()).draft();
+        }
+    }
+
+    @GetMapping("/drafts/{draftId}")
+    String workspace(@PathVariable long draftId, Model model) {
+        Actor actor = Actor.current();
+        TaskDraft draft = drafting.visibleDraft(draftId, actor);
+        DraftViews.DraftView view = views.of(draft);
+        model.addAttribute("draft", view);
+        model.addAttribute("details", draft);
+        model.addAttribute("texts", textsOf(view.parts()));
+        model.addAttribute("writable", actor.is(Role.CANDIDATE) && view.status() == TaskDraft.Status.DRAFTING);
+        model.addAttribute("reviewing", actor.is(Role.MENTOR) && view.status() == TaskDraft.Status.DRAFTING);
+        model.addAttribute("openComponent", workflow.nextComponent(draftId).orElse(null));
+        model.addAttribute("report", readiness.report(draft));
+        return "drafting/workspace";
+    }
+
+    @GetMapping("/drafts/{draftId}/files/{fileId}")
+    ResponseEntity<InputStreamResource> file(@PathVariable long draftId, @PathVariable long fileId) {
+        return DraftingController.attachment(drafting.download(draftId, fileId, Actor.current()));
+    }
+
+    /** One line per PAL task: its latest draft, if any, and where it stands. */
+    record TaskLine(int task, String title, DraftViews.DraftView latest, DraftMilestone.Component openComponent) {
+    }
+
+    @GetMapping("/candidate/tasks")
+    @PreAuthorize("hasRole('candidate')")
+    String tasks(Model model) {
+        Actor actor = Actor.current();
+        Candidate candidate = candidates.latestOf(actor.email()).orElse(null);
+        if (candidate == null) {
+            return "redirect:/candidate/register";
+        }
+        Map<Integer, TaskDraft> latest = drafting.draftsOf(candidate.id(), actor).stream()
+                .collect(Collectors.toMap(TaskDraft::getTaskNumber, Function.identity(), (older, newer) -> newer));
+        model.addAttribute("candidate", candidate);
+        model.addAttribute("tasks", IntStream.rangeClosed(1, 4).mapToObj(task -> {
+            TaskDraft draft = latest.get(task);
+            String title = charts.chart(draft == null ? candidate.handbookVersion() : draft.getHandbookVersion(), task)
+                    .map(EvidenceChart::title).orElse("Task " + task);
+            return new TaskLine(task, title, draft == null ? null : views.of(draft),
+                    draft == null ? null : workflow.nextComponent(draft.getId()).orElse(null));
+        }).toList());
+        return "drafting/tasks";
+    }
+
+    @GetMapping("/drafts/{draftId}/parts/{partCode}")
+    String part(@PathVariable long draftId, @PathVariable String partCode, Model model) {
+        return partFragment(drafting.visibleDraft(draftId, Actor.current()), partCode, model);
+    }
+
+    /** The file is the request body, streamed as the API streams it; the answer is the part, redrawn. */
+    @PutMapping(path = "/drafts/{draftId}/parts/{partCode}/file", consumes = MediaType.ALL_VALUE)
+    @PreAuthorize("hasRole('candidate')")
+    ModelAndView upload(@PathVariable long draftId, @PathVariable String partCode, @RequestParam String name,
+            InputStream body, Model model) {
+        Actor actor = Actor.current();
+        HttpStatus status = HttpStatus.CREATED;
+        try {
+            drafting.upload(draftId, partCode, name, body, actor, null);
+        } catch (ApiProblem refused) {
+            model.addAttribute("uploadRefused", refused.getBody().getDetail());
+            status = HttpStatus.valueOf(refused.getStatusCode().value());
+        }
+        ModelAndView part = new ModelAndView(partFragment(drafting.visibleDraft(draftId, actor), partCode, model),
+                model.asMap());
+        part.setStatus(status);
+        return part;
+    }
+
+    private String partFragment(TaskDraft draft, String partCode, Model model) {
+        DraftViews.DraftView view = views.of(draft);
+        DraftViews.PartView part = view.parts().stream().filter(p -> p.code().equals(partCode)).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("Task " + view.task() + " has no part " + partCode + "."));
+        model.addAttribute("draft", view);
+        model.addAttribute("part", part);
+        model.addAttribute("texts", textsOf(List.of(part)));
+        model.addAttribute("writable", Actor.current().is(Role.CANDIDATE)
+                && view.status() == TaskDraft.Status.DRAFTING);
+        return "drafting/workspace :: part";
+    }
+
+    @GetMapping("/drafts/{draftId}/readiness")
+    String readinessReport(@PathVariable long draftId, Model model) {
+        DraftViews.DraftView view = views.of(drafting.visibleDraft(draftId, Actor.current()));
+        model.addAttribute("draft", view);
+        model.addAttribute("report", readiness.report(draftId, Actor.current()));
+        return "drafting/workspace :: readiness";
+    }
+
+    /** The details form as posted; the roster is one name per line. */
+    record DetailsForm(String priorityArea, String collaborationPoints, String collaborationRationale,
+            String collaborationRoles, String roster) {
+
+        DraftingService.Details details() {
+            List<String> names = roster == null ? List.of() : roster.lines().map(String::strip)
+                    .filter(line -> !line.isEmpty()).toList();
+            return new DraftingService.Details(priorityArea, collaborationPoints, collaborationRationale,
+                    collaborationRoles, names);
+        }
+    }
+
+    @PostMapping("/drafts/{draftId}/details")
+    @PreAuthorize("hasRole('candidate')")
+    String describe(@PathVariable long draftId, @ModelAttribute DetailsForm form, RedirectAttributes redirect) {
+        return PageActions.run(() -> drafting.describe(draftId, form.details(), Actor.current()),
+                "The details are saved.", "/drafts/" + draftId, redirect);
+    }
+
+    @PostMapping("/drafts/{draftId}/components/{component}/done")
+    @PreAuthorize("hasRole('candidate')")
+    String markDone(@PathVariable long draftId, @PathVariable DraftMilestone.Component component,
+            RedirectAttributes redirect) {
+        return PageActions.run(() -> workflow.markDone(draftId, component, Actor.current()),
+                component.label() + " is marked done; your mentor is asked to review it.", "/drafts/" + draftId,
+                redirect);
+    }
+
+    @PostMapping("/drafts/{draftId}/components/{component}/review")
+    @PreAuthorize("hasRole('mentor')")
+    String review(@PathVariable long draftId, @PathVariable DraftMilestone.Component component,
+            @RequestParam boolean approved, @RequestParam(required = false) String comment,
+            RedirectAttributes redirect) {
+        return PageActions.run(() -> workflow.review(draftId, component, approved, comment, Actor.current()),
+                component.label() + (approved ? " is approved." : " is returned with your comment."),
+                "/drafts/" + draftId, redirect);
+    }
+
+    @PostMapping("/drafts/{draftId}/submission")
+    @PreAuthorize("hasRole('candidate')")
+    String submit(@PathVariable long draftId, @RequestParam(defaultValue = "false") boolean acknowledgeWarnings,
+            RedirectAttributes redirect) {
+        return PageActions.run(() -> workflow.submit(draftId, acknowledgeWarnings, Actor.current()),
+                "The task is submitted. It is placed in the next scoring window; this workspace is now read-only.",
+                "/drafts/" + draftId, redirect);
+    }
+
+    /** What was read from each part's current file, by the file's hash (texts are kept by content). */
+    private Map<String, EvidenceText> textsOf(List<DraftViews.PartView> parts) {
+        List<String> hashes = parts.stream().map(DraftViews.PartView::current).filter(Objects::nonNull)
+                .map(DraftViews.FileView::sha256).toList();
+        return texts.findAllById(hashes).stream()
+                .collect(Collectors.toMap(EvidenceText::getSha256, Function.identity()));
+    }
+}

@@ -1,0 +1,24 @@
+package org.palflow.platform.web;
+
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A page's button that changes something: it runs the same service call as the API, then goes back to the page
+ * (post, redirect, get) with the outcome for the page's alert: the success message, or the refusal in the words of
+ * the rule that refused, exactly as the API's problem detail says it.
+ */
+public final class PageActions {
+
+    private PageActions() {
+    }
+
+    public static String run(Runnable action, String success, String page, RedirectAttributes redirect) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("success", success);
+        } catch (ApiProblem refused) {
+            redirect.addFlashAttribute("refused", Refusal.of(refused));
+        }
+        return "redirect:" + page;
+    }
+}
