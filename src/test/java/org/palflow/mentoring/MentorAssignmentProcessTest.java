@@ -83,6 +83,10 @@ class MentorAssignmentProcessTest extends PalFlowTest {
         long id = proposed.candidateId();
         long instance = proposed.instance();
         JsonNode first = proposed.proposal();
+        org.springframework.http.ResponseEntity<JsonNode> unexplained = as("morgan").post("/api/mentor-proposals/"
+                + first.get("id") + "/decline", Map.of("reason", " "));
+        assertThat(unexplained.getStatusCode().value()).isEqualTo(400);
+        assertThat(unexplained.getBody().get("errors").toString()).contains("reason", "must not be blank");
         JsonNode declined = as("morgan").post("/api/mentor-proposals/" + first.get("id") + "/decline",
                 Map.of("reason", "I mentor two candidates already this year")).getBody();
         assertThat(declined.get("status").asText()).isEqualTo("DECLINED");

@@ -59,6 +59,10 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    public String url() {
+        return driver.getCurrentUrl();
+    }
+
     public String path() {
         return driver.getCurrentUrl().substring(base.length());
     }

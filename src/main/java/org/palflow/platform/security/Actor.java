@@ -5,6 +5,7 @@ import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /** Who is calling: the same shape whether they logged in from the realm file or with a Keycloak token. */
@@ -36,6 +37,7 @@ public record Actor(String username, String email, Set<Role> roles) {
         String email = switch (principal) {
             case RealmUser user -> user.email();
             case Jwt jwt -> jwt.getClaimAsString("email");
+            case OidcUser user -> user.getEmail();
             default -> null;
         };
         return new Actor(authentication.getName(), email == null ? "" : email.toLowerCase(), roles);

@@ -28,6 +28,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -79,16 +80,29 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Pages: signed in with the realm file's users through a form, remembered in the session. */
+    /**
+     * Pages, remembered in a server session with CSRF protection: signed in through Keycloak when the issuer is
+     * configured, otherwise with the realm file's users through a form.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/sign-in", "/vendor/**", "/css/**", "/error", "/favicon.ico").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/", true).permitAll())
-                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"))
-                .build();
+    SecurityFilterChain pages(HttpSecurity http, Environment environment, AuthProperties properties)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/sign-in", "/vendor/**", "/css/**", "/js/**", "/error", "/favicon.ico").permitAll()
+                .anyRequest().authenticated());
+        if (environment.containsProperty(ISSUER)) {
+            ClientRegistrationRepository clients = KeycloakSignIn.clients(environment, properties);
+            http.oauth2Login(login -> login.loginPage("/sign-in").clientRegistrationRepository(clients)
+                            .userInfoEndpoint(users -> users.oidcUserService(KeycloakSignIn.usersWithRealmRoles()))
+                            .defaultSuccessUrl("/", true))
+                    .logout(logout -> logout.logoutUrl("/sign-out")
+                            .logoutSuccessHandler(KeycloakSignIn.endKeycloakSession(clients)));
+        } else {
+            http.formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/", true).permitAll())
+                    .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"));
+        }
+        return http.build();
     }
 
     @Bean
@@ -109,17 +123,21 @@ class SecurityConfiguration {
         }
     }
 
-    /** Keycloak puts realm roles under realm_access.roles; Spring wants ROLE_ authorities. */
     private static Converter<Jwt, AbstractAuthenticationToken> realmRoles() {
         return jwt -> {
-            Collection<GrantedAuthority> authorities = new ArrayList<>();
-            Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
-            if (realmAccess != null && realmAccess.get("roles") instanceof List<?> roles) {
-                roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
-            }
             String username = jwt.getClaimAsString("preferred_username");
-            return new JwtAuthenticationToken(jwt, authorities, username == null ? jwt.getSubject() : username);
+            return new JwtAuthenticationToken(jwt, realmRoles(jwt.getClaimAsMap("realm_access")),
+                    username == null ? jwt.getSubject() : username);
         };
+    }
+
+    /** Keycloak puts realm roles under realm_access.roles; Spring wants ROLE_ authorities. */
+    static Collection<GrantedAuthority> realmRoles(Map<String, Object> realmAccess) {
+        Collection<GrantedAuthority> authorities = new ArrayList<>();
+        if (realmAccess != null && realmAccess.get("roles") instanceof List<?> roles) {
+            roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
+        }
+        return authorities;
     }
 
     private static void writeProblem(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response,
