@@ -16,17 +16,19 @@
     }
   });
 
-  // After an htmx swap the focus would be lost on the replaced element: move it to the new content's heading.
-  document.body.addEventListener("htmx:afterSwap", function (event) {
-    var target = event.detail.target;
-    if (target && target.contains(document.activeElement)) {
-      return;
+  // A part or the readiness report redrawn by itself must not take the keyboard focus away from the person: an
+  // element that had it gets it back in the new content.
+  var focusedId = null;
+  document.body.addEventListener("htmx:beforeSwap", function (event) {
+    var active = document.activeElement;
+    focusedId = active && active.id && event.detail.target.contains(active) ? active.id : null;
+  });
+  document.body.addEventListener("htmx:afterSwap", function () {
+    var again = focusedId && document.getElementById(focusedId);
+    if (again) {
+      again.focus();
     }
-    if (target && target.hasAttribute("data-focus-after-swap")) {
-      var focusable = target.querySelector("[data-focus-here]") || target;
-      focusable.setAttribute("tabindex", "-1");
-      focusable.focus();
-    }
+    focusedId = null;
   });
 
   function upload(input) {
@@ -57,6 +59,10 @@
       if ((request.getResponseHeader("Content-Type") || "").indexOf("text/html") === 0) {
         part.outerHTML = request.responseText;
         htmx.process(document.getElementById(part.id));
+        var again = document.getElementById(input.id);
+        if (again) {
+          again.focus();
+        }
       }
       var refusal = document.querySelector("#" + part.id + " [data-refusal]");
       if (request.status >= 200 && request.status < 300) {

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -15,6 +16,7 @@ import org.palflow.platform.web.PageController;
 import org.palflow.platform.web.Refusal;
 import org.palflow.registration.Candidate;
 import org.palflow.registration.Candidates;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -46,9 +48,12 @@ class DraftingPages {
     private final EvidenceTextRepository texts;
     private final EvidenceChartCatalog charts;
     private final Candidates candidates;
+    private final ObjectProvider<SubmissionStages> stages;
 
     DraftingPages(DraftingService drafting, DraftWorkflow workflow, DraftViews views, ReadinessReports readiness,
-            EvidenceTextRepository texts, EvidenceChartCatalog charts, Candidates candidates) {
+            EvidenceTextRepository texts, EvidenceChartCatalog charts, Candidates candidates,
+            ObjectProvider<SubmissionStages> stages) {
+        this.stages = stages;
         this.charts = charts;
         this.candidates = candidates;
         this.drafting = drafting;
@@ -99,7 +104,8 @@ class DraftingPages {
     }
 
     /** One line per PAL task: its latest draft, if any, and where it stands. */
-    record TaskLine(int task, String title, DraftViews.DraftView latest, DraftMilestone.Component openComponent) {
+    record TaskLine(int task, String title, DraftViews.DraftView latest, DraftMilestone.Component openComponent,
+            Long submissionId, String stage) {
     }
 
     @GetMapping("/candidate/tasks")
@@ -117,8 +123,17 @@ class DraftingPages {
             TaskDraft draft = latest.get(task);
             String title = charts.chart(draft == null ? candidate.handbookVersion() : draft.getHandbookVersion(), task)
                     .map(EvidenceChart::title).orElse("Task " + task);
-            return new TaskLine(task, title, draft == null ? null : views.of(draft),
-                    draft == null ? null : workflow.nextComponent(draft.getId()).orElse(null));
+            if (draft == null) {
+                return new TaskLine(task, title, null, null, null, null);
+            }
+            if (draft.getStatus() == TaskDraft.Status.DRAFTING) {
+                return new TaskLine(task, title, views.of(draft), workflow.nextComponent(draft.getId()).orElse(null),
+                        null, null);
+            }
+            long submissionId = workflow.submissionOf(draft.getId()).getId();
+            return new TaskLine(task, title, views.of(draft), null, submissionId, stages.orderedStream()
+                    .map(stage -> stage.stageOf(submissionId)).flatMap(Optional::stream).findFirst()
+                    .orElse("Submitted"));
         }).toList());
         return "drafting/tasks";
     }

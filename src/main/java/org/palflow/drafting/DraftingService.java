@@ -87,8 +87,7 @@ public class DraftingService {
         }
         Optional<TaskSubmission> last = submissions.findFirstByCandidateIdAndTaskNumberOrderByIdDesc(
                 registration.id(), task);
-        last.ifPresent(submission -> newAttempts.orderedStream().forEach(policy -> policy.checkMayDraftAgain(registration.id(),
-                task, submission.getId())));
+        last.ifPresent(submission -> checkMayDraftAgain(registration.id(), task, submission.getId()));
         // A new attempt is drafted under the handbook in force now, which may not be the one registered with.
         String handbook = last.isEmpty() ? registration.handbookVersion() : currentHandbook(registration);
         TaskDraft draft = drafts.saveAndFlush(new TaskDraft(registration.id(), task, handbook, Instant.now(clock)));
@@ -96,6 +95,20 @@ public class DraftingService {
                 .map(component -> new DraftMilestone(draft.getId(), component)).toList());
         events.publishEvent(new DraftOpened(draft.getId()));
         return new Opened(draft, true);
+    }
+
+    private void checkMayDraftAgain(long candidateId, int task, long lastSubmissionId) {
+        newAttempts.orderedStream().forEach(policy -> policy.checkMayDraftAgain(candidateId, task, lastSubmissionId));
+    }
+
+    /** Why the task may not be drafted again after this submission, in the words of the rule; empty if it may. */
+    public Optional<String> whyNoNewAttempt(long candidateId, int task, long lastSubmissionId) {
+        try {
+            checkMayDraftAgain(candidateId, task, lastSubmissionId);
+            return Optional.empty();
+        } catch (ApiProblem refused) {
+            return Optional.of(refused.getBody().getDetail());
+        }
     }
 
     private String currentHandbook(Candidate registration) {

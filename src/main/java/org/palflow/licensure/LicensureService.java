@@ -120,15 +120,21 @@ public class LicensureService {
 
     @Transactional(readOnly = true)
     public DecisionView latest(long candidateId, Actor actor) {
+        return find(candidateId, actor).orElseThrow(() -> ApiProblem.notFound("No licensure decision yet for "
+                + "candidate " + candidateId + "; one is made whenever a task score is released or expires."));
+    }
+
+    /** The latest decision on the case, if one has been made yet. */
+    @Transactional(readOnly = true)
+    public Optional<DecisionView> find(long candidateId, Actor actor) {
         visibility.visibleCase(candidateId, actor);
-        LicensureDecision decision = decisions.findFirstByCandidateIdOrderByIdDesc(candidateId)
-                .orElseThrow(() -> ApiProblem.notFound("No licensure decision yet for candidate " + candidateId
-                        + "; one is made whenever a task score is released or expires."));
-        LicensureRules.Decision explained = read(decision.getExplanation());
-        return new DecisionView(decision.getId(), candidateId, decision.isPassed(), decision.getAverage(),
-                explained.rules(), explained.tasksToRedo(), decision.getDecidedAt(),
-                decision.isPassed() ? handoffs.findFirstByCandidateIdOrderByDecisionIdDesc(candidateId)
-                        .map(handoff -> handoff.getStatus().name()).orElse(null) : null);
+        return decisions.findFirstByCandidateIdOrderByIdDesc(candidateId).map(decision -> {
+            LicensureRules.Decision explained = read(decision.getExplanation());
+            return new DecisionView(decision.getId(), candidateId, decision.isPassed(), decision.getAverage(),
+                    explained.rules(), explained.tasksToRedo(), decision.getDecidedAt(),
+                    decision.isPassed() ? handoffs.findFirstByCandidateIdOrderByDecisionIdDesc(candidateId)
+                            .map(handoff -> handoff.getStatus().name()).orElse(null) : null);
+        });
     }
 
     private Map<String, Object> payload(LicensureDecision decision, LicensureRules.Decision outcome) {

@@ -1,5 +1,6 @@
 package org.palflow.progress;
 
+import org.palflow.licensure.LicensureService;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.PageController;
 import org.palflow.registration.Candidates;
@@ -14,10 +15,12 @@ class MyCasePage {
 
     private final Candidates candidates;
     private final CaseProgressService progress;
+    private final LicensureService licensure;
 
-    MyCasePage(Candidates candidates, CaseProgressService progress) {
+    MyCasePage(Candidates candidates, CaseProgressService progress, LicensureService licensure) {
         this.candidates = candidates;
         this.progress = progress;
+        this.licensure = licensure;
     }
 
     @GetMapping("/candidate")
@@ -25,6 +28,7 @@ class MyCasePage {
         Actor actor = Actor.current();
         return candidates.latestOf(actor.email()).map(candidate -> {
             model.addAttribute("progress", progress.progress(candidate.id(), actor));
+            model.addAttribute("decision", licensure.find(candidate.id(), actor).orElse(null));
             return "candidate/my-case";
         }).orElse("redirect:/candidate/register");
     }

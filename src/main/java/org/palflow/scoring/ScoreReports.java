@@ -94,7 +94,7 @@ public class ScoreReports {
             codes.put(ScoringRules.NO_SCORE, "No numeric score because of a condition code elsewhere in the task.");
         }
         String rescoring = rescorings.findById(submissionId).map(request -> request.getStatus().name()).orElse(null);
-        LocalDate requestableUntil = score.getReportDate().plusDays(rescoringPeriod.toDays());
+        LocalDate requestableUntil = lastDayForRescoring(score.getReportDate());
         return new Report(submissionId, scoringCase.getTask(), scoringCase.getHandbookVersion(),
                 score.getReportDate(), score.getValidUntil(), result.taskScore(), result.incomplete(),
                 ScoringRules.THRESHOLD, result.meetsThreshold(), lines, codes, score.getBasis(),
@@ -115,7 +115,7 @@ public class ScoreReports {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        LocalDate lastDay = score.getReportDate().plusDays(rescoringPeriod.toDays());
+        LocalDate lastDay = lastDayForRescoring(score.getReportDate());
         if (calendar.today().isAfter(lastDay)) {
             throw ApiProblem.conflict("Rescoring could be requested until " + lastDay + " ("
                     + rescoringPeriod.toDays() + " days after the score report of " + score.getReportDate() + ").");
@@ -124,6 +124,15 @@ public class ScoreReports {
                 Instant.now(clock)));
         events.publishEvent(new RescoringRequested(submissionId));
         return request;
+    }
+
+    private LocalDate lastDayForRescoring(LocalDate reportDate) {
+        return reportDate.plusDays(rescoringPeriod.toDays());
+    }
+
+    /** True while rescoring of the reported task may still be asked for: not asked yet, and within its period. */
+    public boolean mayRequestRescoring(Report report) {
+        return report.rescoring() == null && !calendar.today().isAfter(report.rescoringRequestableUntil());
     }
 
     private ScoringCase visibleCase(long submissionId, Actor actor) {
