@@ -56,9 +56,13 @@
     });
     request.addEventListener("load", function () {
       progress.hidden = true;
-      if ((request.getResponseHeader("Content-Type") || "").indexOf("text/html") === 0) {
-        part.outerHTML = request.responseText;
-        htmx.process(document.getElementById(part.id));
+      // The answer is the part redrawn (with the refusal in it, if refused); anything else leaves the part as it was.
+      var answer = document.createElement("template");
+      answer.innerHTML = request.responseText;
+      var redrawn = answer.content.getElementById(part.id);
+      if (redrawn) {
+        part.replaceWith(redrawn);
+        htmx.process(redrawn);
         var again = document.getElementById(input.id);
         if (again) {
           again.focus();

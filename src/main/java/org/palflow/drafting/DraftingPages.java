@@ -1,22 +1,19 @@
 package org.palflow.drafting;
 
 import java.io.InputStream;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.security.Role;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.platform.web.PageActions;
 import org.palflow.platform.web.PageController;
 import org.palflow.platform.web.Refusal;
-import org.palflow.registration.Candidate;
 import org.palflow.registration.Candidates;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -46,16 +43,13 @@ class DraftingPages {
     private final DraftViews views;
     private final ReadinessReports readiness;
     private final EvidenceTextRepository texts;
-    private final EvidenceChartCatalog charts;
     private final Candidates candidates;
-    private final ObjectProvider<SubmissionStages> stages;
+    private final TaskOverview overview;
 
     DraftingPages(DraftingService drafting, DraftWorkflow workflow, DraftViews views, ReadinessReports readiness,
-            EvidenceTextRepository texts, EvidenceChartCatalog charts, Candidates candidates,
-            ObjectProvider<SubmissionStages> stages) {
-        this.stages = stages;
-        this.charts = charts;
+            EvidenceTextRepository texts, Candidates candidates, TaskOverview overview) {
         this.candidates = candidates;
+        this.overview = overview;
         this.drafting = drafting;
         this.workflow = workflow;
         this.views = views;
@@ -91,6 +85,7 @@ class DraftingPages {
         model.addAttribute("draft", view);
         model.addAttribute("details", draft);
         model.addAttribute("texts", textsOf(view.parts()));
+        model.addAttribute("versions", versionsOf(draft));
         model.addAttribute("writable", actor.is(Role.CANDIDATE) && view.status() == TaskDraft.Status.DRAFTING);
         model.addAttribute("reviewing", actor.is(Role.MENTOR) && view.status() == TaskDraft.Status.DRAFTING);
         model.addAttribute("openComponent", workflow.nextComponent(draftId).orElse(null));
@@ -103,39 +98,14 @@ class DraftingPages {
         return DraftingController.attachment(drafting.download(draftId, fileId, Actor.current()));
     }
 
-    /** One line per PAL task: its latest draft, if any, and where it stands. */
-    record TaskLine(int task, String title, DraftViews.DraftView latest, DraftMilestone.Component openComponent,
-            Long submissionId, String stage) {
-    }
-
     @GetMapping("/candidate/tasks")
     @PreAuthorize("hasRole('candidate')")
     String tasks(Model model) {
         Actor actor = Actor.current();
-        Candidate candidate = candidates.latestOf(actor.email()).orElse(null);
-        if (candidate == null) {
-            return "redirect:/candidate/register";
-        }
-        Map<Integer, TaskDraft> latest = drafting.draftsOf(candidate.id(), actor).stream()
-                .collect(Collectors.toMap(TaskDraft::getTaskNumber, Function.identity(), (older, newer) -> newer));
-        model.addAttribute("candidate", candidate);
-        model.addAttribute("tasks", IntStream.rangeClosed(1, 4).mapToObj(task -> {
-            TaskDraft draft = latest.get(task);
-            String title = charts.chart(draft == null ? candidate.handbookVersion() : draft.getHandbookVersion(), task)
-                    .map(EvidenceChart::title).orElse("Task " + task);
-            if (draft == null) {
-                return new TaskLine(task, title, null, null, null, null);
-            }
-            if (draft.getStatus() == TaskDraft.Status.DRAFTING) {
-                return new TaskLine(task, title, views.of(draft), workflow.nextComponent(draft.getId()).orElse(null),
-                        null, null);
-            }
-            long submissionId = workflow.submissionOf(draft.getId()).getId();
-            return new TaskLine(task, title, views.of(draft), null, submissionId, stages.orderedStream()
-                    .map(stage -> stage.stageOf(submissionId)).flatMap(Optional::stream).findFirst()
-                    .orElse("Submitted"));
-        }).toList());
-        return "drafting/tasks";
+        return candidates.latestOf(actor.email()).map(candidate -> {
+            model.addAttribute("tasks", overview.of(candidate, actor));
+            return "drafting/tasks";
+        }).orElse("redirect:/candidate/register");
     }
 
     @GetMapping("/drafts/{draftId}/parts/{partCode}")
@@ -169,6 +139,7 @@ class DraftingPages {
         model.addAttribute("draft", view);
         model.addAttribute("part", part);
         model.addAttribute("texts", textsOf(List.of(part)));
+        model.addAttribute("versions", versionsOf(draft));
         model.addAttribute("writable", Actor.current().is(Role.CANDIDATE)
                 && view.status() == TaskDraft.Status.DRAFTING);
         return "drafting/workspace :: part";
@@ -227,6 +198,12 @@ class DraftingPages {
         return PageActions.run(() -> workflow.submit(draftId, acknowledgeWarnings, Actor.current()),
                 "The task is submitted. It is placed in the next scoring window; this workspace is now read-only.",
                 "/drafts/" + draftId, redirect);
+    }
+
+    /** Every stored version of each part's file, newest first. */
+    private Map<String, List<DraftViews.FileView>> versionsOf(TaskDraft draft) {
+        return drafting.filesOf(draft).stream().sorted(Comparator.comparing(EvidenceFile::getFileVersion).reversed())
+                .map(DraftViews.FileView::of).collect(Collectors.groupingBy(DraftViews.FileView::part));
     }
 
     /** What was read from each part's current file, by the file's hash (texts are kept by content). */

@@ -1,5 +1,6 @@
 package org.palflow.progress;
 
+import org.palflow.drafting.TaskOverview;
 import org.palflow.licensure.LicensureService;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.PageController;
@@ -16,8 +17,10 @@ class MyCasePage {
     private final Candidates candidates;
     private final CaseProgressService progress;
     private final LicensureService licensure;
+    private final TaskOverview tasks;
 
-    MyCasePage(Candidates candidates, CaseProgressService progress, LicensureService licensure) {
+    MyCasePage(Candidates candidates, CaseProgressService progress, LicensureService licensure, TaskOverview tasks) {
+        this.tasks = tasks;
         this.candidates = candidates;
         this.progress = progress;
         this.licensure = licensure;
@@ -28,6 +31,7 @@ class MyCasePage {
         Actor actor = Actor.current();
         return candidates.latestOf(actor.email()).map(candidate -> {
             model.addAttribute("progress", progress.progress(candidate.id(), actor));
+            model.addAttribute("tasks", tasks.of(candidate, actor));
             model.addAttribute("decision", licensure.find(candidate.id(), actor).orElse(null));
             return "candidate/my-case";
         }).orElse("redirect:/candidate/register");

@@ -65,6 +65,12 @@ class TaskWorkspaceInTheBrowserTest extends PalFlowTest {
 
             upload(sasha, "A", write(files, "form.pdf", EvidenceFixtures.pdf("[ ] anonymized [ ] no images")));
             awaitFinding(sasha, "confidentiality-form", true);
+            sasha.find("#file-B").sendKeys(write(files, "notes.txt", "just notes".getBytes(StandardCharsets.UTF_8))
+                    .toString());
+            await().atMost(Duration.ofSeconds(30)).until(() -> !sasha.all("#part-B [data-refusal]").isEmpty());
+            assertThat(sasha.text("#status-B")).as("the refusal announced").isEqualTo(sasha.text("#part-B [data-refusal]"))
+                    .contains("notes.txt");
+            assertThat(sasha.text("#part-B")).contains("No file yet");
             for (String part : List.of("B", "C", "D", "E2", "E3", "E4", "E5", "E6", "F")) {
                 upload(sasha, part, write(files, "part-" + part + ".pdf",
                         EvidenceFixtures.pdf("Evidence of part " + part + " on grade four reading growth")));
@@ -82,6 +88,8 @@ class TaskWorkspaceInTheBrowserTest extends PalFlowTest {
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> sasha.all("#readiness [data-rule=not-yet-read]").isEmpty());
             assertThat(sasha.text("#part-A")).contains("form-checked.pdf", "version 2 of 2");
+            sasha.click("#part-A summary");
+            assertThat(sasha.text("#part-A details")).contains("Version 2: form-checked.pdf", "Version 1: form.pdf");
             assertThat(sasha.text("#readiness")).doesNotContain("Confidentiality");
             sasha.assertAccessible().screenshot("15-workspace-readiness");
 
@@ -95,7 +103,7 @@ class TaskWorkspaceInTheBrowserTest extends PalFlowTest {
             assertThat(sasha.text("#component-INVESTIGATE")).containsIgnoringCase("Waiting for the mentor");
 
             morgan.visit("/mentor");
-            morgan.click("a[href='/drafts/" + draftId + "#component-INVESTIGATE']");
+            morgan.follow("a[href='/drafts/" + draftId + "#component-INVESTIGATE']");
             assertThat(morgan.text("#part-E1")).as("the mentor reads the mentee's files").contains("staff-survey.pdf");
             morgan.assertAccessible().screenshot("16-mentor-review-phone");
             morgan.type("#comment-INVESTIGATE", "Add the staff survey results to the investigation.")
@@ -113,6 +121,10 @@ class TaskWorkspaceInTheBrowserTest extends PalFlowTest {
             assertThat(morgan.text("main")).contains("Sasha Candidate", "Task 2", "Approved");
             morgan.assertAccessible().screenshot("18-mentees-phone");
 
+            sasha.visit("/candidate");
+            assertThat(sasha.text("#timeline-task-2")).contains("Drafting began", "Investigate approved by your mentor",
+                    "Now drafting Prepare");
+            sasha.screenshot("18-my-case-timeline");
             sasha.visit("/drafts/" + draftId);
             assertThat(sasha.text("#component-INVESTIGATE")).containsIgnoringCase("Approved");
             assertThat(sasha.text("#component-PREPARE")).containsIgnoringCase("Open");

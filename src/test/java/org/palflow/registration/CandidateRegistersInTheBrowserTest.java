@@ -23,7 +23,7 @@ class CandidateRegistersInTheBrowserTest extends PalFlowTest {
             browser.assertAccessible().screenshot("01-sign-in");
 
             browser.visit("/sign-in").type("#username", "robin").type("#password", "not-the-password")
-                    .click("main button[type=submit]");
+                    .submit("main button[type=submit]");
             assertThat(browser.text(".usa-alert--error")).contains("do not match");
 
             browser.signIn("robin");
@@ -31,7 +31,7 @@ class CandidateRegistersInTheBrowserTest extends PalFlowTest {
                     .isEqualTo("/candidate/register");
             browser.assertAccessible().screenshot("02-register");
 
-            browser.click("main button[type=submit]");
+            browser.submit("main button[type=submit]");
             assertThat(browser.text("#refusal")).contains("field(s) to correct", "Full name: must not be blank");
             assertThat(browser.text("#fullName-error")).isNotBlank();
             assertThat(browser.find("#fullName").getAttribute("aria-describedby")).isEqualTo("fullName-error");
@@ -41,7 +41,7 @@ class CandidateRegistersInTheBrowserTest extends PalFlowTest {
 
             browser.type("#fullName", "Robin Candidate").select("#cohort", "BAYSTATE-LEAD/2026-FALL")
                     .type("#district", "Springfield Public Schools").type("#school", "Lincoln Elementary School")
-                    .click("label[for=policiesConfirmed]").click("main button[type=submit]");
+                    .click("label[for=policiesConfirmed]").submit("main button[type=submit]");
             assertThat(browser.path()).isEqualTo("/candidate");
             assertThat(browser.text("[role=status]")).contains("Your registration is received");
             assertThat(as("robin").get("/api/registrations/mine").getBody().get("school").asText())
@@ -55,15 +55,15 @@ class CandidateRegistersInTheBrowserTest extends PalFlowTest {
 
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> !browser
                     .visit("/candidate").all(".pal-count").isEmpty());
-            browser.click("a[href='/notifications']");
+            browser.follow("a[href='/notifications']");
             assertThat(browser.text(".usa-collection")).contains("Welcome to PAL Flow").containsIgnoringCase("new");
             browser.assertAccessible().screenshot("05-notifications");
-            browser.click("form[action='/notifications/read'] button");
+            browser.submit("form[action='/notifications/read'] button");
             assertThat(browser.text("[role=status]")).contains("marked as read");
             assertThat(browser.all(".usa-collection .usa-tag")).isEmpty();
             assertThat(browser.all(".pal-count")).isEmpty();
 
-            browser.click("form[action='/sign-out'] button");
+            browser.submit("form[action='/sign-out'] button");
             assertThat(browser.path()).isEqualTo("/sign-in?signed-out");
             assertThat(browser.text("[role=status]")).contains("You are signed out");
             browser.visit("/candidate");

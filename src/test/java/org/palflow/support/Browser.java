@@ -21,8 +21,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real Chromium (Debian's, with its driver) looking at the running app, as a person would. Every page it visits
- * can be checked with axe-core and saved as a screenshot under target/ui-screenshots.
+ * A real Chromium (Debian's, with its driver) looking at the running app, as a person would. Every page of the app
+ * it visits or posts a form to is checked with axe-core on arrival; any page can be saved as a screenshot under
+ * target/ui-screenshots.
  */
 public final class Browser implements AutoCloseable {
 
@@ -56,7 +57,12 @@ public final class Browser implements AutoCloseable {
 
     public Browser visit(String path) {
         driver.get(base + path);
-        return this;
+        return onArrival();
+    }
+
+    /** Pages of the app are checked as soon as they are shown; Keycloak's own pages are not ours to check. */
+    private Browser onArrival() {
+        return driver.getCurrentUrl().startsWith(base) ? assertAccessible() : this;
     }
 
     public String url() {
@@ -91,12 +97,17 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks a button that posts a form, and waits for the page the post leads to. */
+    /** Follows a link to another page of the app. */
+    public Browser follow(String css) {
+        return submit(css);
+    }
+
+    /** Clicks a button that posts a form (or a link), and waits for the page it leads to. */
     public Browser submit(String css) {
         WebElement page = driver.findElement(By.tagName("html"));
         find(css).click();
         new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
-        return this;
+        return onArrival();
     }
 
     public Browser select(String css, String value) {
