@@ -14,7 +14,7 @@ class ScoreReportInTheBrowserTest extends ScoringTest {
 
     @Test
     void aCandidateReadsTheirScoreReportAsksForRescoringAndSeesTheDecision() {
-        InScoring scored = released("sky", 1, 601, "1.50");
+        InScoring scored = released("sky", 1, 701, "1.50");
         long submissionId = scored.submissionId();
         eventually(() -> Optional.of(as("sky").get("/api/registrations/mine").getBody().get("id").asLong())
                 .filter(candidate -> as("sky").get("/api/candidates/" + candidate + "/licensure-decision")
