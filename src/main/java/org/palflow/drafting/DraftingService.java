@@ -173,8 +173,13 @@ public class DraftingService {
                 return file;
             });
         } catch (DataIntegrityViolationException raced) {
-            EvidenceFile first = earlierUpload(draftId, idempotencyKey, actor).orElseThrow(() -> raced);
-            return sameUpload(first, partCode, name, stored, idempotencyKey);
+            // Two uploads at once: with one key, the other one stored it first; otherwise a version clash.
+            Optional<EvidenceFile> first = earlierUpload(draftId, idempotencyKey, actor);
+            if (first.isEmpty()) {
+                deleteQuietly(stored.key(), raced);
+                throw raced;
+            }
+            return sameUpload(first.get(), partCode, name, stored, idempotencyKey);
         } catch (RuntimeException refused) {
             deleteQuietly(stored.key(), refused);
             throw refused;

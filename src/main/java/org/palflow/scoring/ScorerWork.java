@@ -87,15 +87,7 @@ public class ScorerWork {
     @Transactional
     public ScoringRules.TaskResult record(long assignmentId, ScoreSheet sheet, Actor actor) {
         ScoringAssignment assignment = ownAssignment(assignmentId, actor);
-        ScoringCase scoringCase = cases.findById(assignment.getSubmissionId()).orElseThrow();
-        Rubric rubric = rubrics.rubric(scoringCase.getHandbookVersion(), scoringCase.getTask());
-        ScoringRules.TaskResult result;
-        try {
-            result = rules.score(rubric, sheet.conditionCode(), sheet.indicators());
-        } catch (ScoringRules.InvalidMarks invalid) {
-            throw ApiProblem.invalid("The score sheet does not fit the Task " + rubric.task() + " rubric.",
-                    invalid.problems());
-        }
+        ScoringRules.TaskResult result = resultOf(assignment, sheet);
         String resultJson = stored.write(result);
         if (assignment.getStatus() == ScoringAssignment.Status.SCORED) {
             if (!stored.read(assignment.getResult()).equals(result)) {
@@ -108,6 +100,33 @@ public class ScorerWork {
             events.publishEvent(new ScoreRecorded(assignmentId));
         }
         return result;
+    }
+
+    /** The result the sheet would record, worked out and checked against the rubric, but not recorded. */
+    @Transactional(readOnly = true)
+    public ScoringRules.TaskResult preview(long assignmentId, ScoreSheet sheet, Actor actor) {
+        return resultOf(ownAssignment(assignmentId, actor), sheet);
+    }
+
+    /** The rubric's band of a score typed for an indicator; empty if it is not a score on the rubric. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Rubric.Band> bandOf(long assignmentId, BigDecimal score, Actor actor) {
+        return rubricOf(ownAssignment(assignmentId, actor)).bandOf(score);
+    }
+
+    private ScoringRules.TaskResult resultOf(ScoringAssignment assignment, ScoreSheet sheet) {
+        Rubric rubric = rubricOf(assignment);
+        try {
+            return rules.score(rubric, sheet.conditionCode(), sheet.indicators());
+        } catch (ScoringRules.InvalidMarks invalid) {
+            throw ApiProblem.invalid("The score sheet does not fit the Task " + rubric.task() + " rubric.",
+                    invalid.problems());
+        }
+    }
+
+    private Rubric rubricOf(ScoringAssignment assignment) {
+        ScoringCase scoringCase = cases.findById(assignment.getSubmissionId()).orElseThrow();
+        return rubrics.rubric(scoringCase.getHandbookVersion(), scoringCase.getTask());
     }
 
     private ScoringAssignment ownAssignment(long assignmentId, Actor actor) {

@@ -65,6 +65,11 @@ public final class Browser implements AutoCloseable {
         return driver.getCurrentUrl().startsWith(base) ? assertAccessible() : this;
     }
 
+    /** The page's HTML as the browser holds it now. */
+    public String html() {
+        return driver.getPageSource();
+    }
+
     public String url() {
         return driver.getCurrentUrl();
     }

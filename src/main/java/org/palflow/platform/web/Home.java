@@ -17,7 +17,10 @@ class Home {
         if (actor.is(Role.MENTOR)) {
             return "redirect:/mentor";
         }
-        // The coordinator's, scorer's and admin's homes come with their pages; until then, their news.
+        if (actor.is(Role.SCORER)) {
+            return "redirect:/scorer";
+        }
+        // The coordinator's and admin's homes come with their pages; until then, their news.
         return "redirect:/notifications";
     }
 }
