@@ -130,9 +130,10 @@ class TaskScoringProcessTest extends ScoringTest {
         assertThat(report.get("indicators").findValuesAsText("band")).containsOnly("Developing");
         assertThat(assignments.findBySubmissionIdAndPurpose(submissionId, ScoringPurpose.ADJUDICATION)).isEmpty();
 
-        advanceTime(java.time.Duration.ofDays(31));
+        // By date, not by 31 × 24 hours: across the autumn clock change that would end on the 30th day.
+        advanceTo(LocalDate.parse(report.get("reportDate").asText()).plusDays(31));
         ResponseEntity<JsonNode> late = as("finley").postEmpty("/api/submissions/" + submissionId + "/rescoring");
-        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(late.getStatusCode()).as(String.valueOf(late.getBody())).isEqualTo(HttpStatus.CONFLICT);
         assertThat(late.getBody().get("detail").asText()).startsWith("Rescoring could be requested until "
                 + LocalDate.parse(report.get("reportDate").asText()).plusDays(30));
         assertThat(as("emery").postEmpty("/api/submissions/" + submissionId + "/rescoring").getStatusCode())
