@@ -12,7 +12,6 @@ import java.util.Map;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.IdempotencyKey;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -64,12 +63,7 @@ class DraftingController {
     @PostMapping("/drafts")
     @PreAuthorize("hasRole('candidate')")
     ResponseEntity<DraftViews.DraftView> open(@Valid @RequestBody OpenRequest request) {
-        DraftingService.Opened opened;
-        try {
-            opened = drafting.open(request.task(), Actor.current());
-        } catch (DataIntegrityViolationException concurrentOpen) {
-            opened = drafting.open(request.task(), Actor.current());
-        }
+        DraftingService.Opened opened = drafting.open(request.task(), Actor.current());
         return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/drafts/" + opened.draft().getId()))
                 .body(views.of(opened.draft()));

@@ -15,7 +15,6 @@ import org.palflow.platform.web.PageController;
 import org.palflow.platform.web.Refusal;
 import org.palflow.registration.Candidates;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,18 +61,10 @@ class DraftingPages {
     @PreAuthorize("hasRole('candidate')")
     String open(@PathVariable int task, RedirectAttributes redirect) {
         try {
-            return "redirect:/drafts/" + openDraft(task).getId();
+            return "redirect:/drafts/" + drafting.open(task, Actor.current()).draft().getId();
         } catch (ApiProblem refused) {
             redirect.addFlashAttribute("refused", Refusal.of(refused));
             return "redirect:/candidate/tasks";
-        }
-    }
-
-    private TaskDraft openDraft(int task) {
-        try {
-            return drafting.open(task, Actor.current()).draft();
-        } catch (DataIntegrityViolationException concurrentOpen) {
-            return drafting.open(task, Actor.current()).draft();
         }
     }
 
@@ -86,7 +77,7 @@ class DraftingPages {
         model.addAttribute("details", draft);
         model.addAttribute("texts", textsOf(view.parts()));
         model.addAttribute("versions", versionsOf(draft));
-        model.addAttribute("writable", actor.is(Role.CANDIDATE) && view.status() == TaskDraft.Status.DRAFTING);
+        model.addAttribute("writable", writable(view, actor));
         model.addAttribute("reviewing", actor.is(Role.MENTOR) && view.status() == TaskDraft.Status.DRAFTING);
         model.addAttribute("openComponent", workflow.nextComponent(draftId).orElse(null));
         model.addAttribute("report", readiness.report(draft));
@@ -140,8 +131,7 @@ class DraftingPages {
         model.addAttribute("part", part);
         model.addAttribute("texts", textsOf(List.of(part)));
         model.addAttribute("versions", versionsOf(draft));
-        model.addAttribute("writable", Actor.current().is(Role.CANDIDATE)
-                && view.status() == TaskDraft.Status.DRAFTING);
+        model.addAttribute("writable", writable(view, Actor.current()));
         return "drafting/workspace :: part";
     }
 
@@ -198,6 +188,11 @@ class DraftingPages {
         return PageActions.run(() -> workflow.submit(draftId, acknowledgeWarnings, Actor.current()),
                 "The task is submitted. It is placed in the next scoring window; this workspace is now read-only.",
                 "/drafts/" + draftId, redirect);
+    }
+
+    /** Only the candidate changes their draft, and only until it is submitted (the service enforces it too). */
+    private static boolean writable(DraftViews.DraftView view, Actor actor) {
+        return actor.is(Role.CANDIDATE) && view.status() == TaskDraft.Status.DRAFTING;
     }
 
     /** Every stored version of each part's file, newest first. */

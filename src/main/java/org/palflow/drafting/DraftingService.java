@@ -69,11 +69,18 @@ public class DraftingService {
 
     /**
      * Opens the candidate's draft for a task with its four components, in one transaction, or returns the one
-     * already open. Two requests racing to open the same task meet at the unique open-task key: the loser throws
-     * and is answered by the winner's draft (see the controller).
+     * already open. Two requests racing to open the same task meet at the unique open-task key: the loser's
+     * transaction fails and it is answered, in a new one, with the winner's draft.
      */
-    @Transactional
     public Opened open(int task, Actor actor) {
+        try {
+            return transaction.execute(status -> openOnce(task, actor));
+        } catch (DataIntegrityViolationException concurrentOpen) {
+            return transaction.execute(status -> openOnce(task, actor));
+        }
+    }
+
+    private Opened openOnce(int task, Actor actor) {
         Candidate registration = candidates.latestOf(actor.email()).filter(Candidate::isActive)
                 .orElseThrow(() -> ApiProblem.conflict("Drafts open once your registration is active."));
         if (charts.chart(registration.handbookVersion(), task).isEmpty()) {
