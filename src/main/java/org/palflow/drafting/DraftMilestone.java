@@ -8,6 +8,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /** One component of leadership action in a draft: the candidate marks it done, the mentor approves or returns it. */
 @Entity
@@ -24,6 +26,12 @@ class DraftMilestone {
     }
 
     public enum Status { OPEN, MARKED_DONE, RETURNED, APPROVED }
+
+    /** The component open for work: the first not yet approved, in the handbook's order; empty once all are. */
+    static Optional<Component> openComponent(List<DraftMilestone> inHandbookOrder) {
+        return inHandbookOrder.stream().filter(milestone -> milestone.getStatus() != Status.APPROVED)
+                .map(DraftMilestone::getComponent).findFirst();
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

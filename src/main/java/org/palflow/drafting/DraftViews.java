@@ -44,8 +44,13 @@ class DraftViews {
     }
 
     DraftView of(TaskDraft draft) {
+        return of(draft, drafting.filesOf(draft));
+    }
+
+    /** The same, from the draft's files already loaded (every version, in part and version order). */
+    DraftView of(TaskDraft draft, List<EvidenceFile> files) {
         EvidenceChart chart = drafting.chartOf(draft);
-        Map<String, List<EvidenceFile>> byPart = drafting.filesOf(draft).stream()
+        Map<String, List<EvidenceFile>> byPart = files.stream()
                 .collect(Collectors.groupingBy(EvidenceFile::getPartCode));
         List<PartView> parts = chart.parts().stream().map(part -> {
             List<EvidenceFile> versions = byPart.getOrDefault(part.code(), List.of());

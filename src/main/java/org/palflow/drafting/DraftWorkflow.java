@@ -60,9 +60,7 @@ public class DraftWorkflow {
     /** The first component not yet approved, in the handbook's order; empty once all four are. */
     @Transactional(readOnly = true)
     public Optional<DraftMilestone.Component> nextComponent(long draftId) {
-        return milestones.findByDraftIdOrderBySequence(draftId).stream()
-                .filter(milestone -> milestone.getStatus() != DraftMilestone.Status.APPROVED)
-                .map(DraftMilestone::getComponent).findFirst();
+        return DraftMilestone.openComponent(milestones.findByDraftIdOrderBySequence(draftId));
     }
 
     @Transactional

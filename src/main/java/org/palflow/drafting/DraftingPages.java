@@ -1,5 +1,6 @@
 package org.palflow.drafting;
 
+import jakarta.validation.Validator;
 import java.io.InputStream;
 import java.util.Comparator;
 import java.util.List;
@@ -44,9 +45,12 @@ class DraftingPages {
     private final EvidenceTextRepository texts;
     private final Candidates candidates;
     private final TaskOverview overview;
+    private final Validator validator;
 
     DraftingPages(DraftingService drafting, DraftWorkflow workflow, DraftViews views, ReadinessReports readiness,
-            EvidenceTextRepository texts, Candidates candidates, TaskOverview overview) {
+            EvidenceTextRepository texts, Candidates candidates, TaskOverview overview,
+            Validator validator) {
+        this.validator = validator;
         this.candidates = candidates;
         this.overview = overview;
         this.drafting = drafting;
@@ -72,11 +76,12 @@ class DraftingPages {
     String workspace(@PathVariable long draftId, Model model) {
         Actor actor = Actor.current();
         TaskDraft draft = drafting.visibleDraft(draftId, actor);
-        DraftViews.DraftView view = views.of(draft);
+        List<EvidenceFile> files = drafting.filesOf(draft);
+        DraftViews.DraftView view = views.of(draft, files);
         model.addAttribute("draft", view);
         model.addAttribute("details", draft);
         model.addAttribute("texts", textsOf(view.parts()));
-        model.addAttribute("versions", versionsOf(draft));
+        model.addAttribute("versions", versionsOf(files));
         model.addAttribute("writable", writable(view, actor));
         model.addAttribute("reviewing", actor.is(Role.MENTOR) && view.status() == TaskDraft.Status.DRAFTING);
         model.addAttribute("openComponent", workflow.nextComponent(draftId).orElse(null));
@@ -124,22 +129,23 @@ class DraftingPages {
     }
 
     private String partFragment(TaskDraft draft, String partCode, Model model) {
-        DraftViews.DraftView view = views.of(draft);
+        List<EvidenceFile> files = drafting.filesOf(draft);
+        DraftViews.DraftView view = views.of(draft, files);
         DraftViews.PartView part = view.parts().stream().filter(p -> p.code().equals(partCode)).findFirst()
                 .orElseThrow(() -> ApiProblem.notFound("Task " + view.task() + " has no part " + partCode + "."));
         model.addAttribute("draft", view);
         model.addAttribute("part", part);
         model.addAttribute("texts", textsOf(List.of(part)));
-        model.addAttribute("versions", versionsOf(draft));
+        model.addAttribute("versions", versionsOf(files));
         model.addAttribute("writable", writable(view, Actor.current()));
         return "drafting/workspace :: part";
     }
 
     @GetMapping("/drafts/{draftId}/readiness")
     String readinessReport(@PathVariable long draftId, Model model) {
-        DraftViews.DraftView view = views.of(drafting.visibleDraft(draftId, Actor.current()));
-        model.addAttribute("draft", view);
-        model.addAttribute("report", readiness.report(draftId, Actor.current()));
+        TaskDraft draft = drafting.visibleDraft(draftId, Actor.current());
+        model.addAttribute("draft", draft);
+        model.addAttribute("report", readiness.report(draft));
         return "drafting/workspace :: readiness";
     }
 
@@ -158,7 +164,13 @@ class DraftingPages {
     @PostMapping("/drafts/{draftId}/details")
     @PreAuthorize("hasRole('candidate')")
     String describe(@PathVariable long draftId, @ModelAttribute DetailsForm form, RedirectAttributes redirect) {
-        return PageActions.run(() -> drafting.describe(draftId, form.details(), Actor.current()),
+        DraftingService.Details details = form.details();
+        // The API checks the same limits with @Valid on the same record.
+        Refusal invalid = Refusal.of(validator.validate(details), Map.of());
+        if (!invalid.isEmpty()) {
+            return PageActions.refuse(invalid, "/drafts/" + draftId, redirect);
+        }
+        return PageActions.run(() -> drafting.describe(draftId, details, Actor.current()),
                 "The details are saved.", "/drafts/" + draftId, redirect);
     }
 
@@ -196,8 +208,8 @@ class DraftingPages {
     }
 
     /** Every stored version of each part's file, newest first. */
-    private Map<String, List<DraftViews.FileView>> versionsOf(TaskDraft draft) {
-        return drafting.filesOf(draft).stream().sorted(Comparator.comparing(EvidenceFile::getFileVersion).reversed())
+    private static Map<String, List<DraftViews.FileView>> versionsOf(List<EvidenceFile> files) {
+        return files.stream().sorted(Comparator.comparing(EvidenceFile::getFileVersion).reversed())
                 .map(DraftViews.FileView::of).collect(Collectors.groupingBy(DraftViews.FileView::part));
     }
 

@@ -64,13 +64,14 @@ public class TaskOverview {
         if (draft == null) {
             return new TaskLine(task, title, null, null, null, List.of(), null, null, null);
         }
-        List<Approval> approvals = milestones.findByDraftIdOrderBySequence(draft.getId()).stream()
+        List<DraftMilestone> components = milestones.findByDraftIdOrderBySequence(draft.getId());
+        List<Approval> approvals = components.stream()
                 .filter(milestone -> milestone.getStatus() == DraftMilestone.Status.APPROVED)
                 .map(milestone -> new Approval(milestone.getComponent().label(), milestone.getReviewedAt()))
                 .toList();
         if (draft.getStatus() == TaskDraft.Status.DRAFTING) {
-            return new TaskLine(task, title, draft.getId(), draft.getCreatedAt(), workflow.nextComponent(draft.getId())
-                    .map(DraftMilestone.Component::label).orElse(null), approvals, null, null, null);
+            String open = DraftMilestone.openComponent(components).map(DraftMilestone.Component::label).orElse(null);
+            return new TaskLine(task, title, draft.getId(), draft.getCreatedAt(), open, approvals, null, null, null);
         }
         TaskSubmission submission = workflow.submissionOf(draft.getId());
         String stage = stages.orderedStream().map(stages -> stages.stageOf(submission.getId()))

@@ -103,7 +103,7 @@ class ScorerPages {
     private ScorerWork.ScoreSheet sheet(long assignmentId, Map<String, String> typed) {
         String taskCode = blankToNull(typed.get("conditionCode"));
         Map<String, ScoringRules.Mark> marks = new LinkedHashMap<>();
-        for (Rubric.Indicator indicator : work.submission(assignmentId, Actor.current()).indicators()) {
+        for (Rubric.Indicator indicator : work.indicatorsOf(assignmentId, Actor.current())) {
             String score = blankToNull(typed.get("score-" + indicator.code()));
             String code = blankToNull(typed.get("code-" + indicator.code()));
             marks.put(indicator.code(), new ScoringRules.Mark(score == null ? null : number(indicator, score), code));

@@ -108,6 +108,12 @@ public class ScorerWork {
         return resultOf(ownAssignment(assignmentId, actor), sheet);
     }
 
+    /** The indicators of the assignment's rubric, in the rubric's order. */
+    @Transactional(readOnly = true)
+    public List<Rubric.Indicator> indicatorsOf(long assignmentId, Actor actor) {
+        return rubricOf(ownAssignment(assignmentId, actor)).indicators();
+    }
+
     /** The rubric's band of a score typed for an indicator; empty if it is not a score on the rubric. */
     @Transactional(readOnly = true)
     public java.util.Optional<Rubric.Band> bandOf(long assignmentId, BigDecimal score, Actor actor) {

@@ -43,6 +43,11 @@ class SecurityConfiguration {
     static final String ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
     static final String JWK_SET = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
 
+    /** The pages sign in through Keycloak when its issuer is known (a key set alone serves only the API). */
+    static boolean pagesSignInThroughKeycloak(Environment environment) {
+        return environment.containsProperty(ISSUER);
+    }
+
     static boolean keycloakConfigured(Environment environment) {
         return environment.containsProperty(ISSUER) || environment.containsProperty(JWK_SET);
     }
@@ -91,7 +96,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/sign-in", "/vendor/**", "/css/**", "/js/**", "/error", "/favicon.ico").permitAll()
                 .anyRequest().authenticated());
-        if (environment.containsProperty(ISSUER)) {
+        if (pagesSignInThroughKeycloak(environment)) {
             ClientRegistrationRepository clients = KeycloakSignIn.clients(environment, properties);
             http.oauth2Login(login -> login.loginPage("/sign-in").clientRegistrationRepository(clients)
                             .userInfoEndpoint(users -> users.oidcUserService(KeycloakSignIn.usersWithRealmRoles()))

@@ -15,7 +15,7 @@ class SignInPage {
     private final boolean keycloak;
 
     SignInPage(Environment environment) {
-        this.keycloak = environment.containsProperty(SecurityConfiguration.ISSUER);
+        this.keycloak = SecurityConfiguration.pagesSignInThroughKeycloak(environment);
     }
 
     @GetMapping("/sign-in")

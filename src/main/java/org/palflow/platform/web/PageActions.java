@@ -17,8 +17,14 @@ public final class PageActions {
             action.run();
             redirect.addFlashAttribute("success", success);
         } catch (ApiProblem refused) {
-            redirect.addFlashAttribute("refused", Refusal.of(refused));
+            return refuse(Refusal.of(refused), page, redirect);
         }
+        return "redirect:" + page;
+    }
+
+    /** Back to the page with a refusal found before the action ran, such as the form's own validation. */
+    public static String refuse(Refusal refusal, String page, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("refused", refusal);
         return "redirect:" + page;
     }
 }
