@@ -12,7 +12,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.palflow.platform.security.Actor;
+import org.palflow.platform.security.Role;
 import org.palflow.platform.time.PalCalendar;
+import org.palflow.platform.web.ApiProblem;
+import org.palflow.program.Programs;
 import org.palflow.scoring.ScoreStanding;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -29,6 +33,35 @@ import org.springframework.transaction.annotation.Transactional;
 public class CohortView {
 
     public record TaskLine(int task, String stage, BigDecimal score, List<String> conditionCodes) {
+
+        /** The stage in the words the pages use: "Drafting: Investigate (waiting for review)", "Scored 2.85". */
+        public String label() {
+            if (stage.startsWith("DRAFTING")) {
+                String[] open = stage.substring("DRAFTING".length()).replace(":", "").strip().split(" ");
+                return open[0].isEmpty() ? "Drafting" : "Drafting: " + capitalized(open[0]) + switch (open[1]) {
+                    case "MARKED_DONE" -> " (waiting for review)";
+                    case "RETURNED" -> " (returned)";
+                    default -> "";
+                };
+            }
+            return switch (stage) {
+                case "NOT_STARTED" -> "Not started";
+                case "SUBMITTED" -> "Submitted, waiting for a window";
+                case "IN_WINDOW" -> "Submitted, in a window";
+                case "SCORING" -> "In scoring";
+                case "ADMINISTRATIVE_REVIEW" -> "Administrative review";
+                case "VOIDED" -> "Voided";
+                case "RESCORING" -> "Rescoring requested (" + score + ")";
+                case "INCOMPLETE" -> "Incomplete (" + String.join(", ", conditionCodes) + ")";
+                case "SCORED" -> "Scored " + score;
+                default -> capitalized(stage);
+            };
+        }
+
+        private static String capitalized(String code) {
+            String words = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+            return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
     }
 
     public record CandidateLine(long candidateId, String fullName, String registrationStatus, String mentor,
@@ -43,8 +76,54 @@ public class CohortView {
             boolean accepting, long candidates) {
     }
 
-    /** {@code atRiskOnly}: only candidates with a reason to act; {@code status}: registration status; {@code name}. */
-    public record Filter(boolean atRiskOnly, String status, String name) {
+    /**
+     * {@code atRiskOnly}: only candidates with a reason to act; {@code status}: registration status; {@code name}: a
+     * part of the name; {@code task} and {@code stage}: only those whose task stands at that stage.
+     */
+    public record Filter(boolean atRiskOnly, String status, String name, Integer task, TaskStage stage) {
+
+        public static Filter none() {
+            return new Filter(false, null, null, null, null);
+        }
+    }
+
+    /** Where a task stands, in the few steps a coordinator filters and counts by. */
+    public enum TaskStage {
+        NOT_STARTED("Not started"), DRAFTING("Drafting"), IN_SCORING("Submitted, not yet reported"),
+        SCORED("Scored"), INCOMPLETE("Incomplete");
+
+        private final String label;
+
+        TaskStage(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public enum Sort {
+        REGISTERED("r.candidate_id"), NAME("r.full_name");
+
+        private final String column;
+
+        Sort(String column) {
+            this.column = column;
+        }
+
+        String orderBy(boolean descending) {
+            String direction = descending ? " DESC" : "";
+            return column + direction + (this == REGISTERED ? "" : ", r.candidate_id" + direction);
+        }
+    }
+
+    /** How many of a cohort's candidates stand at each stage of one task. */
+    public record StageCounts(int task, Map<TaskStage, Long> counts) {
+
+        public long count(TaskStage stage) {
+            return counts.getOrDefault(stage, 0L);
+        }
     }
 
     /** How far ahead an expiring score puts a candidate at risk. */
@@ -63,14 +142,31 @@ public class CohortView {
                          WHERE p.candidate_id = r.candidate_id AND p.proposed_at < :mentorSilentSince))
             """;
 
+    /**
+     * The stage of a task's latest attempt {@code a} with its scoring standing {@code s}, for the filter and the
+     * counts (a task with no attempt is NOT_STARTED).
+     */
+    private static final String STAGE_OF_ATTEMPT = """
+            CASE WHEN a.draft_status = 'DRAFTING' THEN 'DRAFTING'
+                 WHEN s.case_status = 'REPORTED' AND s.task_score IS NOT NULL THEN 'SCORED'
+                 WHEN s.case_status = 'REPORTED' THEN 'INCOMPLETE'
+                 ELSE 'IN_SCORING' END
+            """;
+    private static final String ATTEMPT_WITH_STANDING = """
+            drafting_latest_attempt a
+            LEFT JOIN scoring_submission_standing s ON s.submission_id = a.submission_id
+            """;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final ObjectMapper json;
     private final Clock clock;
     private final PalCalendar calendar;
     private final java.time.Duration mentorSilentAfter;
+    private final Programs programs;
 
     CohortView(NamedParameterJdbcTemplate jdbc, ObjectMapper json, Clock clock, PalCalendar calendar,
-            CohortsProperties properties) {
+            CohortsProperties properties, Programs programs) {
+        this.programs = programs;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -78,9 +174,20 @@ public class CohortView {
         this.mentorSilentAfter = properties.mentorSilentAfter();
     }
 
-    /** The cohorts of the programs this e-mail address coordinates, or of every program when it is null. */
+    /** Coordinators see the cohorts of the programs they coordinate; admins see every cohort. */
     @Transactional(readOnly = true)
-    public List<CohortSummary> cohortsOf(String coordinatorEmail) {
+    public List<CohortSummary> cohortsVisibleTo(Actor actor) {
+        return cohortsOf(actor.is(Role.ADMIN) ? null : actor.email());
+    }
+
+    /** Refuses, as not found, a program the person neither coordinates nor administers. */
+    public void checkCoordinates(String program, Actor actor) {
+        programs.program(program).filter(found -> actor.is(Role.ADMIN) || found.isCoordinatedBy(actor.email()))
+                .orElseThrow(() -> ApiProblem.notFound("No program " + program + " that you coordinate."));
+    }
+
+    /** The cohorts of the programs this e-mail address coordinates, or of every program when it is null. */
+    private List<CohortSummary> cohortsOf(String coordinatorEmail) {
         return jdbc.query("""
                 SELECT c.program_code, c.program_name, c.cohort_code, c.cohort_name, c.accepting,
                        COUNT(r.candidate_id)
@@ -95,28 +202,88 @@ public class CohortView {
                 row.getLong(6)));
     }
 
+    /** How many of a cohort's candidates have a reason to act. */
+    @Transactional(readOnly = true)
+    public long atRiskCount(String program, String cohort) {
+        MapSqlParameterSource params = parameters(program, cohort, calendar.today());
+        return jdbc.queryForObject("SELECT COUNT(*) FROM registration_candidate r WHERE "
+                + "r.program_code = :program AND r.cohort_code = :cohort AND " + AT_RISK, params, Long.class);
+    }
+
+    /** For each task, how many of the cohort's accepted or pending candidates stand at each stage. */
+    @Transactional(readOnly = true)
+    public List<StageCounts> stageCounts(String program, String cohort) {
+        MapSqlParameterSource params = parameters(program, cohort, calendar.today());
+        long candidates = jdbc.queryForObject("SELECT COUNT(*) FROM registration_candidate r "
+                + "WHERE r.program_code = :program AND r.cohort_code = :cohort", params, Long.class);
+        Map<Integer, Map<TaskStage, Long>> byTask = new java.util.TreeMap<>();
+        for (int task = 1; task <= 4; task++) {
+            Map<TaskStage, Long> counts = new java.util.EnumMap<>(TaskStage.class);
+            for (TaskStage stage : TaskStage.values()) {
+                counts.put(stage, 0L);
+            }
+            counts.put(TaskStage.NOT_STARTED, candidates);
+            byTask.put(task, counts);
+        }
+        jdbc.query("SELECT a.task_number, " + STAGE_OF_ATTEMPT + ", COUNT(*) FROM registration_candidate r JOIN "
+                + ATTEMPT_WITH_STANDING + " ON a.candidate_id = r.candidate_id "
+                + "WHERE r.program_code = :program AND r.cohort_code = :cohort GROUP BY 1, 2", params, row -> {
+                    Map<TaskStage, Long> counts = byTask.get(row.getInt(1));
+                    if (counts != null) {
+                        counts.put(TaskStage.valueOf(row.getString(2)), row.getLong(3));
+                        counts.merge(TaskStage.NOT_STARTED, -row.getLong(3), Long::sum);
+                    }
+                });
+        return byTask.entrySet().stream().map(entry -> new StageCounts(entry.getKey(), entry.getValue())).toList();
+    }
+
+    /** Every line the filter selects, in order, read a page at a time (for exports). */
+    @Transactional(readOnly = true)
+    public void forEachLine(String program, String cohort, Filter filter, Sort sort, boolean descending,
+            java.util.function.Consumer<CandidateLine> consumer) {
+        int size = 500;
+        for (int page = 0; ; page++) {
+            Page lines = page(program, cohort, filter, sort, descending, page, size);
+            lines.candidates().forEach(consumer);
+            if ((long) (page + 1) * size >= lines.total()) {
+                return;
+            }
+        }
+    }
+
     @Transactional(readOnly = true)
     public Page page(String program, String cohort, Filter filter, int page, int size) {
+        return page(program, cohort, filter, Sort.REGISTERED, false, page, size);
+    }
+
+    @Transactional(readOnly = true)
+    public Page page(String program, String cohort, Filter filter, Sort sort, boolean descending, int page,
+            int size) {
         LocalDate today = calendar.today();
-        MapSqlParameterSource params = new MapSqlParameterSource().addValue("program", program)
-                .addValue("cohort", cohort).addValue("threshold", ScoreStanding.THRESHOLD)
-                .addValue("mentorSilentSince", Timestamp.from(clock.instant().minus(mentorSilentAfter)))
-                .addValue("expiryWarning", today.plus(EXPIRY_WARNING)).addValue("today", today)
+        MapSqlParameterSource params = parameters(program, cohort, today)
                 .addValue("limit", size).addValue("offset", (long) page * size);
+        String orderBy = " ORDER BY " + sort.orderBy(descending);
         StringBuilder where = new StringBuilder("r.program_code = :program AND r.cohort_code = :cohort");
         if (filter.status() != null) {
             where.append(" AND r.status = :status");
             params.addValue("status", filter.status());
         }
         if (filter.name() != null) {
-            where.append(" AND r.full_name LIKE :name");
-            params.addValue("name", "%" + filter.name() + "%");
+            where.append(" AND r.full_name LIKE :name ESCAPE '!'");
+            params.addValue("name", "%" + filter.name().replaceAll("[!%_]", "!$0") + "%");
+        }
+        if (filter.task() != null && filter.stage() != null) {
+            String attemptAtStage = "EXISTS (SELECT 1 FROM " + ATTEMPT_WITH_STANDING
+                    + " WHERE a.candidate_id = r.candidate_id AND a.task_number = :task";
+            where.append(filter.stage() == TaskStage.NOT_STARTED ? " AND NOT " + attemptAtStage + ")"
+                    : " AND " + attemptAtStage + " AND " + STAGE_OF_ATTEMPT + " = :stage)");
+            params.addValue("task", filter.task()).addValue("stage", filter.stage().name());
         }
         long total;
         if (filter.atRiskOnly()) {
             // The at-risk test reads every candidate's latest attempts: run it once, then count and page the ids.
             List<Long> atRisk = jdbc.queryForList("SELECT r.candidate_id FROM registration_candidate r WHERE " + where
-                    + " AND " + AT_RISK + " ORDER BY r.candidate_id", params, Long.class);
+                    + " AND " + AT_RISK + orderBy, params, Long.class);
             total = atRisk.size();
             List<Long> onPage = atRisk.subList((int) Math.min((long) page * size, total),
                     (int) Math.min((long) page * size + size, total));
@@ -132,7 +299,7 @@ public class CohortView {
         List<CandidateLine> lines = new ArrayList<>();
         Map<Long, Integer> position = new HashMap<>();
         jdbc.query("SELECT r.candidate_id, r.full_name, r.status FROM registration_candidate r WHERE " + where
-                + " ORDER BY r.candidate_id LIMIT :limit OFFSET :offset", params, row -> {
+                + orderBy + " LIMIT :limit OFFSET :offset", params, row -> {
                     position.put(row.getLong(1), lines.size());
                     lines.add(new CandidateLine(row.getLong(1), row.getString(2), row.getString(3), null,
                             new ArrayList<>(), null, null, new ArrayList<>()));
@@ -146,6 +313,13 @@ public class CohortView {
         tasks(params, facts, today);
         decisions(params, facts);
         return new Page(program, cohort, page, size, total, facts.lines());
+    }
+
+    private MapSqlParameterSource parameters(String program, String cohort, LocalDate today) {
+        return new MapSqlParameterSource().addValue("program", program).addValue("cohort", cohort)
+                .addValue("threshold", ScoreStanding.THRESHOLD)
+                .addValue("mentorSilentSince", Timestamp.from(clock.instant().minus(mentorSilentAfter)))
+                .addValue("expiryWarning", today.plus(EXPIRY_WARNING)).addValue("today", today);
     }
 
     private void mentors(MapSqlParameterSource params, Facts facts) {

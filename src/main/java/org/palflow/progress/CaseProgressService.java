@@ -29,6 +29,10 @@ class CaseProgressService {
         return progressOf(visibility.visibleCase(candidateId, actor));
     }
 
+    Candidate candidate(long candidateId, Actor actor) {
+        return visibility.visibleCase(candidateId, actor);
+    }
+
     List<CaseProgress> mentees(Actor actor) {
         return mentoring.menteesOf(actor).stream().map(id -> progressOf(candidates.get(id))).toList();
     }

@@ -56,23 +56,39 @@ class CohortImport {
     private record Parsed(int line, RegistrationDetails details) {
     }
 
+    /** A line of the file as it would be imported. */
+    record PreviewRow(int line, String fullName, String email, String school, String district,
+            boolean alreadyRegistered) {
+    }
+
+    /** What importing the file would do, and every problem by line number; nothing is stored. */
+    record Preview(List<PreviewRow> rows, List<Map<String, Object>> problems) {
+
+        public boolean importable() {
+            return problems.isEmpty() && !rows.isEmpty();
+        }
+    }
+
+    private record Checked(List<Parsed> rows, List<Map<String, Object>> problems, Map<String, Registration> open) {
+    }
+
+    @Transactional(readOnly = true)
+    Preview preview(String programCode, String cohortCode, String csv) {
+        Checked checked = check(programCode, cohortCode, csv);
+        return new Preview(checked.rows().stream().map(row -> new PreviewRow(row.line(), row.details().fullName(),
+                row.details().email(), row.details().school(), row.details().district(),
+                checked.open().containsKey(row.details().email()))).toList(), checked.problems());
+    }
+
     @Transactional
     List<Row> importCsv(String programCode, String cohortCode, String csv, Actor actor) {
-        List<String> cohortProblems = rules.programAndCohortViolations(programCode, cohortCode);
-        if (!cohortProblems.isEmpty()) {
-            throw ApiProblem.invalid("Nothing was imported: " + String.join(" ", cohortProblems),
-                    cohortProblems.stream().map(message -> Map.of("message", message)).toList());
-        }
-        List<Map<String, Object>> errors = new ArrayList<>();
-        List<Parsed> rows = parse(programCode, cohortCode, csv, errors);
-        checkRows(rows, errors);
+        Checked checked = check(programCode, cohortCode, csv);
+        List<Map<String, Object>> errors = checked.problems();
         if (!errors.isEmpty()) {
-            errors.sort(Comparator.comparing(error -> (Integer) error.get("line")));
             throw ApiProblem.invalid("Nothing was imported: " + errors.size() + " problem(s) in the file", errors);
         }
-        Map<String, Registration> open = new HashMap<>();
-        registrations.findByEmailInAndStatusIn(rows.stream().map(row -> row.details().email()).toList(),
-                RegistrationService.OPEN).forEach(existing -> open.put(existing.getEmail(), existing));
+        List<Parsed> rows = checked.rows();
+        Map<String, Registration> open = checked.open();
         Instant now = Instant.now(clock);
         List<Row> result = new ArrayList<>();
         for (Parsed row : rows) {
@@ -84,6 +100,23 @@ class CohortImport {
         }
         registrations.flush();
         return result;
+    }
+
+    /** Every row checked against the registration rules; a problem with the cohort or the header is refused. */
+    private Checked check(String programCode, String cohortCode, String csv) {
+        List<String> cohortProblems = rules.programAndCohortViolations(programCode, cohortCode);
+        if (!cohortProblems.isEmpty()) {
+            throw ApiProblem.invalid("Nothing was imported: " + String.join(" ", cohortProblems),
+                    cohortProblems.stream().map(message -> Map.of("message", message)).toList());
+        }
+        List<Map<String, Object>> errors = new ArrayList<>();
+        List<Parsed> rows = parse(programCode, cohortCode, csv, errors);
+        checkRows(rows, errors);
+        errors.sort(Comparator.comparing(error -> (Integer) error.get("line")));
+        Map<String, Registration> open = new HashMap<>();
+        registrations.findByEmailInAndStatusIn(rows.stream().map(row -> row.details().email()).toList(),
+                RegistrationService.OPEN).forEach(existing -> open.put(existing.getEmail(), existing));
+        return new Checked(rows, errors, open);
     }
 
     private List<Parsed> parse(String programCode, String cohortCode, String csv, List<Map<String, Object>> errors) {

@@ -126,7 +126,7 @@ class TaskWorkspaceInTheBrowserTest extends PalFlowTest {
             morgan.assertAccessible().screenshot("18-mentees-phone");
 
             sasha.visit("/candidate");
-            assertThat(sasha.text("#timeline-task-2")).contains("Drafting began", "Investigate approved by your mentor",
+            assertThat(sasha.text("#timeline-task-2")).contains("Drafting began", "Investigate approved by the mentor",
                     "Now drafting Prepare");
             sasha.screenshot("18-my-case-timeline");
             sasha.visit("/drafts/" + draftId);

@@ -125,6 +125,25 @@ public final class Browser implements AutoCloseable {
         return driver.executeScript(javascript);
     }
 
+    /** Downloads a file of the app with the browser's session, as the link the person clicks would. */
+    public byte[] download(String path) {
+        Object base64 = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(response => response.arrayBuffer()).then(buffer => {
+                  let binary = '';
+                  new Uint8Array(buffer).forEach(b => binary += String.fromCharCode(b));
+                  done(btoa(binary));
+                });
+                """, path);
+        return java.util.Base64.getDecoder().decode((String) base64);
+    }
+
+    /** Chooses a file in a file input. */
+    public Browser choose(String css, Path file) {
+        find(css).sendKeys(file.toAbsolutePath().toString());
+        return this;
+    }
+
     public Browser signIn(String username) {
         visit("/sign-in").type("#username", username).type("#password", username + "-pal");
         return submit("main button[type=submit]");

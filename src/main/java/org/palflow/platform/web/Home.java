@@ -20,7 +20,12 @@ class Home {
         if (actor.is(Role.SCORER)) {
             return "redirect:/scorer";
         }
-        // The coordinator's and admin's homes come with their pages; until then, their news.
+        if (actor.is(Role.ADMIN)) {
+            return "redirect:/admin";
+        }
+        if (actor.is(Role.COORDINATOR)) {
+            return "redirect:/coordinator";
+        }
         return "redirect:/notifications";
     }
 }
