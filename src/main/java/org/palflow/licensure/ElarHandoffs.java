@@ -26,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ElarHandoffs {
 
+    /** The retries an admin's retry gives the job back: as many as the BPMN task has. */
+    static final int RETRIES_AFTER_INCIDENT = 3;
+
     /** ELAR did not take the hand-off; the message says why. */
     public static final class NotDelivered extends RuntimeException {
         NotDelivered(String message) {
@@ -84,8 +87,19 @@ public class ElarHandoffs {
         throw new NotDelivered(problem);
     }
 
-    public List<ElarHandoff> all() {
-        return handoffs.findAllByOrderByDecisionIdDesc();
+    /** A hand-off as admins see it: where it stands, its last error, and whether the engine holds an incident. */
+    public record HandoffView(long decisionId, long candidateId, String status, int attempts, String lastError,
+            boolean incident) {
+    }
+
+    /** Every hand-off, newest first. */
+    public List<HandoffView> all() {
+        return handoffs.findAllByOrderByDecisionIdDesc().stream().map(this::view).toList();
+    }
+
+    public HandoffView view(ElarHandoff handoff) {
+        return new HandoffView(handoff.getDecisionId(), handoff.getCandidateId(), handoff.getStatus().name(),
+                handoff.getAttempts(), handoff.getLastError(), hasIncident(handoff));
     }
 
     public boolean hasIncident(ElarHandoff handoff) {

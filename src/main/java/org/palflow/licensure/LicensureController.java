@@ -12,10 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LicensureController {
 
-    record HandoffView(long decisionId, long candidateId, String status, int attempts, String lastError,
-            boolean incident) {
-    }
-
     private final LicensureService licensure;
     private final ElarHandoffs handoffs;
 
@@ -32,18 +28,13 @@ class LicensureController {
 
     @GetMapping("/api/admin/handoffs")
     @PreAuthorize("hasRole('admin')")
-    List<HandoffView> handoffs() {
-        return handoffs.all().stream().map(this::view).toList();
+    List<ElarHandoffs.HandoffView> handoffs() {
+        return handoffs.all();
     }
 
     @PostMapping("/api/admin/handoffs/{decisionId}/retry")
     @PreAuthorize("hasRole('admin')")
-    HandoffView retry(@PathVariable long decisionId) {
-        return view(handoffs.retry(decisionId, 3));
-    }
-
-    private HandoffView view(ElarHandoff handoff) {
-        return new HandoffView(handoff.getDecisionId(), handoff.getCandidateId(), handoff.getStatus().name(),
-                handoff.getAttempts(), handoff.getLastError(), handoffs.hasIncident(handoff));
+    ElarHandoffs.HandoffView retry(@PathVariable long decisionId) {
+        return handoffs.view(handoffs.retry(decisionId, ElarHandoffs.RETRIES_AFTER_INCIDENT));
     }
 }

@@ -23,6 +23,24 @@ class Scorer {
     protected Scorer() {
     }
 
+    Scorer(String username, String fullName, String email, String district, String programCode, int capacity) {
+        this.username = username;
+        this.fullName = fullName;
+        this.email = email;
+        this.district = district;
+        this.programCode = programCode;
+        this.capacity = capacity;
+        this.active = true;
+    }
+
+    public String getFullName() {
+        return fullName;
+    }
+
+    void setCapacity(int capacity) {
+        this.capacity = capacity;
+    }
+
     public Long getId() {
         return id;
     }

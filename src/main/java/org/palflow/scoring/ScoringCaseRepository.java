@@ -12,6 +12,11 @@ interface ScoringCaseRepository extends JpaRepository<ScoringCase, Long> {
 
     List<ScoringCase> findByCandidateId(long candidateId);
 
+    /** Per window and status: how many submissions (window id, status, count). */
+    @Query("select c.windowId, c.status, count(c) from ScoringCase c where c.windowId is not null "
+            + "group by c.windowId, c.status")
+    List<Object[]> countsByWindowAndStatus();
+
     @Query("select c.submissionId from ScoringCase c where c.status in :statuses")
     Set<Long> submissionIdsIn(Collection<ScoringCase.Status> statuses);
 }

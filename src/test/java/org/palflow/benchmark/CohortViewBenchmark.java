@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Run with {@code ./pal test -Pbenchmark}. Fills one cohort with 50,000 candidates (mentors, drafts, submissions,
  * scores, decisions; written straight into the database with MariaDB's sequence engine) and prints p50/p95 of the
- * coordinator's cohort view through HTTP: plain pages, the at-risk filter, and a name search.
+ * coordinator's cohort view through HTTP: the API's plain pages, the at-risk filter and a name search, and the
+ * dashboard page itself (HTML, signed in with a session) with its filters and its stage chart.
  */
 class CohortViewBenchmark {
 
@@ -41,6 +42,13 @@ class CohortViewBenchmark {
             measure("at-risk filter, pages of 50", 100, () -> COHORT + "?atRisk=true&size=50&page=" + random.nextInt(50),
                     casey);
             measure("name search", 100, () -> COHORT + "?name=Candidate%20" + random.nextInt(CANDIDATES), casey);
+            PageSession page = PageSession.signIn(port, "casey");
+            String dashboard = "/coordinator/cohorts/BAYSTATE-LEAD/2026-FALL";
+            measurePage("dashboard page (HTML, first page of 50)", 200, () -> dashboard, page);
+            measurePage("dashboard page, at risk", 100, () -> dashboard + "?atRisk=true", page);
+            measurePage("dashboard page, Task 1 scored, by name", 100,
+                    () -> dashboard + "?task=1&stage=SCORED&sort=NAME", page);
+            measurePage("dashboard stage chart (loaded after the page)", 50, () -> dashboard + "/stages", page);
             JsonNode first = casey.get(COHORT + "?size=50").getBody();
             assertThat(first.get("total").asLong()).isEqualTo(CANDIDATES);
             assertThat(first.get("candidates").get(0).get("tasks")).hasSize(4);
@@ -59,6 +67,57 @@ class CohortViewBenchmark {
         }
         Arrays.sort(millis);
         System.out.printf("BENCHMARK cohort view, %s: p50 %.1f ms, p95 %.1f ms (%d requests)%n", what, millis[requests / 2], millis[(int) (requests * 0.95)], requests);
+    }
+
+    private static void measurePage(String what, int requests, java.util.function.Supplier<String> path,
+            PageSession session) {
+        for (int i = 0; i < 20; i++) {
+            session.get(path.get());
+        }
+        double[] millis = new double[requests];
+        for (int i = 0; i < requests; i++) {
+            long started = System.nanoTime();
+            assertThat(session.get(path.get())).contains("Task 1");
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        Arrays.sort(millis);
+        System.out.printf("BENCHMARK cohort view, %s: p50 %.1f ms, p95 %.1f ms (%d requests)%n", what,
+                millis[requests / 2], millis[(int) (requests * 0.95)], requests);
+    }
+
+    /** A browser's session without the browser: signs in through the form, then keeps the session cookie. */
+    private record PageSession(java.net.http.HttpClient client, String base) {
+
+        static PageSession signIn(int port, String username) {
+            var client = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                    .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+            PageSession session = new PageSession(client, "http://localhost:" + port);
+            String form = session.get("/sign-in");
+            var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+            assertThat(csrf.find()).as("the sign-in form's CSRF token").isTrue();
+            session.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(session.base() + "/sign-in"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + username + "&password="
+                            + username + "-pal&_csrf=" + csrf.group(1))).build());
+            return session;
+        }
+
+        String get(String path) {
+            return send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).GET().build());
+        }
+
+        private String send(java.net.http.HttpRequest request) {
+            try {
+                var response = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(request.uri().toString()).isEqualTo(200);
+                return response.body();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Candidate n: mentored (every 10th still waiting on a proposal), Tasks 1–2 drafted, Task 1 scored. */

@@ -1,8 +1,10 @@
 package org.palflow.licensure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.palflow.scoring.ScoringPurpose;
 import org.palflow.scoring.ScoringTest;
+import org.palflow.support.Browser;
 import org.palflow.support.TestElar;
 import org.palflow.support.TestElar.Answer;
 import org.palflow.support.TestMail;
@@ -130,7 +133,7 @@ class LicensureDecisionProcessTest extends ScoringTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void whenScoresExpireANewDecisionTellsTheCandidateWhichTasksToRedo() {
         JsonNode before = as("jesse").get("/api/candidates/" + jesse + "/licensure-decision").getBody();
         String validUntil = as("jesse").get("/api/submissions/" + SUBMISSIONS[4] + "/score-report").getBody()
@@ -151,7 +154,7 @@ class LicensureDecisionProcessTest extends ScoringTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aTaskBelowTheThresholdIsDraftedAgainAndTheDecisionUsesTheLatestAttempt() {
         InScoring first = inScoring("kendall", 1, 601);
         scoreAll(first.first(), 1, "1.80");
@@ -175,6 +178,43 @@ class LicensureDecisionProcessTest extends ScoringTest {
         assertThat(latest.get("tasksToRedo").toString()).isEqualTo("[2,3,4]");
         assertThat(as("kendall").get("/api/submissions/" + first.submissionId() + "/score-report").getBody()
                 .get("taskScore").decimalValue()).as("the earlier attempt stays on record").isEqualByComparingTo("1.80");
+    }
+
+    @Test
+    @Order(4)
+    void anAdminSeesAFailedHandoffOnTheProcessDashboardAndRetriesItFromThePage() {
+        TestElar.cue(Answer.FAIL, Answer.FAIL, Answer.FAIL);
+        JsonNode failed = handoffAfterRescoring(3, "3.60", h -> h.get("incident").asBoolean());
+        long decisionId = failed.get("decisionId").asLong();
+        try (Browser alex = Browser.open(port, 1280)) {
+            alex.signIn("alex");
+            assertThat(alex.text("#failed-hand-offs")).contains("1 failed");
+            assertThat(alex.text("#attention")).contains("Hand off to ELAR");
+
+            alex.visit("/admin/processes/licensure-decision");
+            assertThat(alex.text("#element-hand-off-to-elar")).as("step, waiting, past deadline, incidents")
+                    .startsWith("Hand off to ELAR 1 0 1");
+            assertThat(alex.text("#incidents")).contains("Hand off to ELAR", "Jesse Candidate", "ELAR answered 503");
+            await().atMost(Duration.ofSeconds(10)).until(() -> "true".equals(alex.find("#diagram")
+                    .getDomAttribute("data-ready")));
+            assertThat(alex.text(".djs-overlays[data-container-id='hand-off-to-elar'] .pal-badge--incidents"))
+                    .as("the diagram's overlay").isEqualTo("1");
+            alex.screenshot("63-admin-process-dashboard-incident");
+
+            alex.visit("/admin/hand-offs");
+            assertThat(alex.text("#hand-off-" + decisionId)).containsIgnoringCase("Incident").contains("3",
+                    "ELAR answered 503");
+            alex.screenshot("64-admin-hand-offs");
+            alex.submit("#hand-off-" + decisionId + " button[type=submit]");
+            assertThat(alex.text("[role=status]")).contains("The hand-off is sent again");
+            await().atMost(Duration.ofSeconds(20)).until(() -> alex.visit("/admin/hand-offs")
+                    .text("#hand-off-" + decisionId).toLowerCase().contains("delivered"));
+
+            alex.visit("/admin/processes/licensure-decision");
+            assertThat(alex.all("#incidents")).as("the incident is gone").isEmpty();
+            assertThat(alex.text("#no-incidents")).isEqualTo("No open incident.");
+        }
+        assertThat(TestElar.applied()).containsKey("pal-licensure-decision-" + decisionId);
     }
 
     /** Jesse has the task rescored to {@code score}; returns the new decision's hand-off once it matches. */

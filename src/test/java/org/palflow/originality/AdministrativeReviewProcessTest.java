@@ -3,10 +3,12 @@ package org.palflow.originality;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.palflow.support.Browser;
 import org.palflow.scoring.ScoringPurpose;
 import org.palflow.scoring.ScoringTest;
 import org.palflow.support.TestMail;
@@ -97,6 +99,48 @@ class AdministrativeReviewProcessTest extends ScoringTest {
     }
 
     /** A submission copying Harper's passage, past its deadline and waiting for the admin. */
+    @Test
+    void anAdminCreatesAWindowAndDecidesAReviewInTheBrowser() {
+        long submissionId = heldForReview("emery", 3, 105);
+        long instance = scoringInstance(submissionId);
+        try (Browser alex = Browser.open(port, 1280)) {
+            alex.signIn("alex");
+            assertThat(alex.path()).as("an admin lands on what needs a decision").isEqualTo("/admin");
+            assertThat(alex.text("#open-reviews")).contains("waiting for your decision");
+            alex.screenshot("60-admin-home");
+
+            alex.follow("a[href='/admin/windows']").type("#name", "Pilot Task 2 resubmissions")
+                    .type("#submissionDeadline", "03/04/2031").type("#scoreReportDate", "04/20/2031")
+                    .submit("main form button[type=submit]");
+            assertThat(alex.text("[role=alert]")).as("a window accepting no task is refused")
+                    .contains("a window must accept at least one task");
+            alex.type("#name", "Pilot Task 2 resubmissions").type("#submissionDeadline", "03/04/2031")
+                    .type("#scoreReportDate", "04/20/2031").click("label[for='accepts-2023-24-2']")
+                    .submit("main form button[type=submit]");
+            assertThat(alex.text("[role=status]")).contains("The scoring window is open");
+            assertThat(alex.text("#windows")).contains("Pilot Task 2 resubmissions", "March 4, 2031",
+                    "2023-24 Task 2");
+            alex.screenshot("61-admin-windows");
+
+            alex.visit("/admin/reviews").follow("#review-" + submissionId + " a");
+            List<String> marked = alex.all("#submission-passage mark").stream().map(mark -> mark.getText()).toList();
+            String opening = String.join(" ", java.util.Arrays.copyOfRange(PASSAGE.split(" "), 40, 44));
+            assertThat(String.join(" ", marked)).as("the copied words are highlighted").contains(opening);
+            assertThat(alex.all("#matched-passage mark")).isNotEmpty();
+            alex.screenshot("62-admin-review-side-by-side");
+            alex.click("label[for=outcome-waiting]").submit("main form button[type=submit]");
+            assertThat(alex.text("[role=alert]")).contains("needs the date the task may come back");
+            assertThat(status("emery", submissionId).get("status").asText()).as("nothing decided")
+                    .isEqualTo("IN_REVIEW");
+            alex.click("label[for=outcome-cleared]").type("#note", "Shared district template")
+                    .submit("main form button[type=submit]");
+            assertThat(alex.text("[role=status]")).contains("The review is decided");
+            assertThat(alex.text("#decided")).contains("Decided by alex: cleared", "Shared district template");
+        }
+        awaitProcess(instance, process -> process.isWaitingAtElements("await-score"))
+                .hasPassedElementsInOrder("review-decided", "notify-review-outcome", "review-cleared");
+    }
+
     private long heldForReview(String user, int task, long seed) {
         openWindow(1, 30);
         long submissionId = submit(user, task, seed, PASSAGE);

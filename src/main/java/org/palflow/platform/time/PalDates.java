@@ -28,4 +28,25 @@ public class PalDates {
     public String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(properties.zone()));
     }
+
+    /** How long something has waited, to the largest two units: "3 days 4 hours", "12 minutes". */
+    public String duration(java.time.Duration duration) {
+        if (duration == null) {
+            return "";
+        }
+        long days = duration.toDays();
+        long hours = duration.toHoursPart();
+        long minutes = duration.toMinutesPart();
+        if (days > 0) {
+            return plural(days, "day") + (hours > 0 ? " " + plural(hours, "hour") : "");
+        }
+        if (hours > 0) {
+            return plural(hours, "hour") + (minutes > 0 ? " " + plural(minutes, "minute") : "");
+        }
+        return minutes > 0 ? plural(minutes, "minute") : "under a minute";
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
+    }
 }
