@@ -34,14 +34,20 @@ class CohortPages {
         this.export = export;
     }
 
-    record CohortCounts(CohortView.CohortSummary cohort, long atRisk) {
-    }
-
     @GetMapping("/coordinator")
     String cohorts(Model model) {
-        model.addAttribute("cohorts", view.cohortsVisibleTo(Actor.current()).stream()
-                .map(cohort -> new CohortCounts(cohort, view.atRiskCount(cohort.program(), cohort.cohort()))).toList());
+        model.addAttribute("cohorts", view.cohortsVisibleTo(Actor.current()));
         return "coordinator/cohorts";
+    }
+
+    /** A cohort's at-risk count, which judges every candidate: loaded into the cohorts table after it is shown. */
+    @GetMapping("/coordinator/cohorts/{program}/{cohort}/at-risk")
+    String atRisk(@PathVariable String program, @PathVariable String cohort, Model model) {
+        view.checkCoordinates(program, Actor.current());
+        model.addAttribute("program", program);
+        model.addAttribute("cohort", cohort);
+        model.addAttribute("atRisk", view.atRiskCount(program, cohort));
+        return "coordinator/cohorts :: at-risk";
     }
 
     /** What the filter form sends; everything optional. */

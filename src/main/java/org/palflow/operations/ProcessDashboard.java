@@ -72,6 +72,10 @@ class ProcessDashboard {
         }).toList();
     }
 
+    ProcessStatistics.Throughput throughput(String processId) {
+        return statistics.throughput(model(processId).id(), clock.instant());
+    }
+
     ProcessModels.ProcessModel model(String processId) {
         return models.find(processId).orElseThrow(() -> ApiProblem.notFound("There is no process " + processId + "."));
     }

@@ -45,8 +45,7 @@ class ProcessPages {
         // Read by the diagram script from a <script type="application/json">, which must not hold "</".
         model.addAttribute("countsJson", json.writeValueAsString(elements).replace("</", "<\\/"));
         model.addAttribute("incidents", dashboard.incidents(processId));
-        model.addAttribute("throughput", dashboard.processes().stream()
-                .filter(line -> line.model().id().equals(processId)).findFirst().orElseThrow().throughput());
+        model.addAttribute("throughput", dashboard.throughput(processId));
         if (element != null) {
             cases(processId, element, model);
         }

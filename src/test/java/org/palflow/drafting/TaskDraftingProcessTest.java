@@ -82,12 +82,14 @@ class TaskDraftingProcessTest extends PalFlowTest {
         awaitProcess(instance, process -> process.hasPassedElement("remind-mentor"))
                 .hasNotPassedElement("tell-coordinator-review-overdue")
                 .isWaitingAtElements("await-component-review");
+        assertThat(pastDeadline(instance)).as("a reminder is not a deadline").isFalse();
         eventually(() -> Optional.of(TestMail.subjectsTo(MORGAN))
                 .filter(subjects -> subjects.contains("Reminder: Investigate of Blake Candidate waits for your review")));
 
         advanceTime(Duration.ofDays(4));
         awaitProcess(instance, process -> process.hasPassedElement("tell-coordinator-review-overdue"))
                 .isWaitingAtElements("await-component-review");
+        assertThat(pastDeadline(instance)).as("the process dashboard shows the review past escalation").isTrue();
         eventually(() -> Optional.of(TestMail.subjectsTo(COORDINATOR))
                 .filter(subjects -> subjects.contains("Mentor review overdue for Blake Candidate")));
 
@@ -156,4 +158,13 @@ class TaskDraftingProcessTest extends PalFlowTest {
     private static String componentPath(long draft, String component) {
         return "/api/drafts/" + draft + "/components/" + component;
     }
+
+    /** Whether the process dashboard shows this case's wait for a component review as past its deadline. */
+    private boolean pastDeadline(long instance) {
+        return statistics.waitingAt("task-drafting", "await-component-review").stream()
+                .filter(wait -> wait.processInstanceKey() == instance).findFirst().orElseThrow().pastDeadline();
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.palflow.platform.process.ProcessStatistics statistics;
 }

@@ -104,6 +104,9 @@ class TaskScoringProcessTest extends ScoringTest {
         advanceTime(java.time.Duration.ofDays(3));
         eventually(() -> mailTextsTo("alex.admin@palflow.example").stream().filter(text -> text.contains(lateNotice))
                 .findFirst());
+        assertThat(statistics.waitingAt("task-scoring", "await-score").stream()
+                .filter(wait -> wait.processInstanceKey() == instance).findFirst().orElseThrow().pastDeadline())
+                .as("the process dashboard shows the late scorer").isTrue();
 
         scoreAll(first, 2, "3.60");
         awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"))
@@ -241,4 +244,7 @@ class TaskScoringProcessTest extends ScoringTest {
             }
         }).toList();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.palflow.platform.process.ProcessStatistics statistics;
 }
