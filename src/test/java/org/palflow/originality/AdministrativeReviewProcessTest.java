@@ -122,6 +122,24 @@ class AdministrativeReviewProcessTest extends ScoringTest {
                     "2023-24 Task 2");
             alex.screenshot("61-admin-windows");
 
+            alex.visit("/admin/handbooks");
+            assertThat(alex.text("#handbook-2025-26")).contains("Accepted");
+            alex.visit("/admin/scorers").type("#username", "sam").type("#fullName", "Sam Again")
+                    .type("#email", "sam.again@palflow.example").type("#district", "Salem Public Schools")
+                    .submit("main form[action='/admin/scorers'] button[type=submit]");
+            assertThat(alex.text("[role=alert]")).contains("there is already a scorer with username sam");
+            // Added and deactivated at once: an active scorer without a sign-in could be given other tests' work.
+            alex.type("#username", "morgan-scorer").type("#fullName", "Morgan Newscorer")
+                    .type("#email", "morgan.newscorer@palflow.example").type("#district", "Salem Public Schools")
+                    .submit("main form[action='/admin/scorers'] button[type=submit]")
+                    .submit("#scorer-morgan-scorer form[action$='/active'] button");
+            assertThat(alex.text("#scorer-morgan-scorer")).contains("Deactivated", "Salem Public Schools");
+            alex.type("#scorer-morgan-scorer input[name=capacity]", "12")
+                    .submit("#scorer-morgan-scorer form[action$='/capacity'] button");
+            assertThat(alex.text("[role=status]")).contains("The capacity is changed");
+            assertThat(alex.find("#scorer-morgan-scorer input[name=capacity]").getAttribute("value")).isEqualTo("12");
+            alex.screenshot("66-admin-scorers");
+
             alex.visit("/admin/reviews").follow("#review-" + submissionId + " a");
             List<String> marked = alex.all("#submission-passage mark").stream().map(mark -> mark.getText()).toList();
             String opening = String.join(" ", java.util.Arrays.copyOfRange(PASSAGE.split(" "), 40, 44));
