@@ -2,6 +2,7 @@ package org.palflow.cohorts;
 
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
+import org.palflow.registration.RegistrationStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +31,7 @@ class CohortController {
     @PreAuthorize("hasAnyRole('coordinator', 'admin')")
     CohortView.Page candidates(@PathVariable String program, @PathVariable String cohort,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
-            @RequestParam(defaultValue = "false") boolean atRisk, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "false") boolean atRisk, @RequestParam(required = false) RegistrationStatus status,
             @RequestParam(required = false) String name, @RequestParam(required = false) Integer task,
             @RequestParam(required = false) CohortView.TaskStage stage,
             @RequestParam(defaultValue = "REGISTERED") CohortView.Sort sort,
@@ -40,7 +41,7 @@ class CohortController {
                     "page must be 0 or more and size 1 to " + MAX_PAGE_SIZE));
         }
         view.checkCoordinates(program, Actor.current());
-        return view.page(program, cohort, new CohortView.Filter(atRisk, status, name, task, stage), sort, descending,
+        return view.page(program, cohort, new CohortView.Filter(atRisk, status == null ? null : status.name(), name, task, stage), sort, descending,
                 page, size);
     }
 }

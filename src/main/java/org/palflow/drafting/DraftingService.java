@@ -155,9 +155,7 @@ public class DraftingService {
         Optional<EvidenceFile> earlier = earlierUpload(draftId, idempotencyKey, actor);
         TaskDraft draft = earlier.isPresent() ? drafts.findById(draftId).orElseThrow() : writableDraft(draftId, actor);
         EvidenceChart chart = chartOf(draft);
-        EvidenceChart.Part part = chart.part(partCode).orElseThrow(() -> ApiProblem.notFound("Task "
-                + draft.getTaskNumber() + " has no part " + partCode + "; its parts are "
-                + chart.parts().stream().map(EvidenceChart.Part::code).collect(Collectors.joining(", ")) + "."));
+        EvidenceChart.Part part = partOf(draft, partCode);
         EvidenceStore.Stored stored;
         try {
             stored = store.put(content, chart.maxFileBytes());
@@ -241,8 +239,16 @@ public class DraftingService {
     }
 
     public List<EvidenceFile> versions(long draftId, String partCode, Actor actor) {
-        visibleDraft(draftId, actor);
+        partOf(visibleDraft(draftId, actor), partCode);
         return files.findByDraftIdAndPartCodeOrderByFileVersionAsc(draftId, partCode);
+    }
+
+    /** The part of the draft's evidence chart, or 404 naming the parts the task has. */
+    private EvidenceChart.Part partOf(TaskDraft draft, String partCode) {
+        EvidenceChart chart = chartOf(draft);
+        return chart.part(partCode).orElseThrow(() -> ApiProblem.notFound("Task " + draft.getTaskNumber()
+                + " has no part " + partCode + "; its parts are "
+                + chart.parts().stream().map(EvidenceChart.Part::code).collect(Collectors.joining(", ")) + "."));
     }
 
     public record Download(EvidenceFile file, InputStream content) {

@@ -161,10 +161,22 @@ class CohortImport {
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (UncheckedIOException malformed) {
+            // Commons CSV reports a malformed record (an unclosed quote) while iterating, as an I/O failure.
+            String reason = String.valueOf(malformed.getCause() == null ? malformed.getMessage()
+                    : malformed.getCause().getMessage());
+            throw ApiProblem.invalid("Nothing was imported: the file is not valid CSV (" + reason + ")",
+                    List.of(Map.of("line", lineOf(reason), "message", reason)));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw ApiProblem.invalid("Nothing was imported: the file is not valid CSV (" + e.getMessage() + ")",
                     List.of(Map.of("message", String.valueOf(e.getMessage()))));
         }
+    }
+
+    /** The line number Commons CSV names in its message ("... at line 3"), or 1 when it names none. */
+    private static int lineOf(String reason) {
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("line (\\d+)").matcher(reason);
+        return line.find() ? Integer.parseInt(line.group(1)) : 1;
     }
 
     private void checkRows(List<Parsed> rows, List<Map<String, Object>> errors) {

@@ -72,6 +72,9 @@ class DraftingApiTest extends PalFlowTest {
 
         JsonNode versions = as("blake").get("/api/drafts/" + draftId + "/parts/B/files").getBody();
         assertThat(versions.findValuesAsText("name")).containsExactly("artifact-1.docx", "artifact-1-v2.docx");
+        ResponseEntity<JsonNode> noSuchPart = as("blake").get("/api/drafts/" + draftId + "/parts/NO-SUCH/files");
+        assertThat(noSuchPart.getStatusCode()).as("a part the task does not have").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(noSuchPart.getBody().get("detail").asText()).startsWith("Task 2 has no part NO-SUCH");
         ResponseEntity<byte[]> original = as("blake").download("/api/drafts/" + draftId + "/files/"
                 + versions.get(0).get("id").asLong() + "/content");
         assertThat(original.getBody()).isEqualTo(first);
