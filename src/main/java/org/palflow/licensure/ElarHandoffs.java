@@ -26,9 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ElarHandoffs {
 
-    /** The retries an admin's retry gives the job back: as many as the BPMN task has. */
-    static final int RETRIES_AFTER_INCIDENT = 3;
-
     /** ELAR did not take the hand-off; the message says why. */
     public static final class NotDelivered extends RuntimeException {
         NotDelivered(String message) {

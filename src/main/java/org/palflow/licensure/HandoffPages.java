@@ -1,5 +1,6 @@
 package org.palflow.licensure;
 
+import org.palflow.platform.process.Incidents;
 import org.palflow.platform.web.PageActions;
 import org.palflow.platform.web.PageController;
 import org.palflow.registration.Candidates;
@@ -33,7 +34,7 @@ class HandoffPages {
 
     @PostMapping("/admin/hand-offs/{decisionId}/retry")
     String retry(@PathVariable long decisionId, RedirectAttributes redirect) {
-        return PageActions.run(() -> handoffs.retry(decisionId, ElarHandoffs.RETRIES_AFTER_INCIDENT),
+        return PageActions.run(() -> handoffs.retry(decisionId, Incidents.RETRIES),
                 "The hand-off is sent again; this page shows when ELAR has it.", "/admin/hand-offs", redirect);
     }
 }

@@ -1,6 +1,7 @@
 package org.palflow.licensure;
 
 import java.util.List;
+import org.palflow.platform.process.Incidents;
 import org.palflow.platform.security.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +36,6 @@ class LicensureController {
     @PostMapping("/api/admin/handoffs/{decisionId}/retry")
     @PreAuthorize("hasRole('admin')")
     ElarHandoffs.HandoffView retry(@PathVariable long decisionId) {
-        return handoffs.view(handoffs.retry(decisionId, ElarHandoffs.RETRIES_AFTER_INCIDENT));
+        return handoffs.view(handoffs.retry(decisionId, Incidents.RETRIES));
     }
 }

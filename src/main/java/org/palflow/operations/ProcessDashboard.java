@@ -26,9 +26,6 @@ import org.springframework.stereotype.Service;
 @Service
 class ProcessDashboard {
 
-    /** The retries a retried job gets back: as many as the BPMN's service tasks have. */
-    static final int RETRIES = 3;
-
     record ProcessLine(ProcessModels.ProcessModel model, long waiting, long pastDeadline, long incidents,
             ProcessStatistics.Throughput throughput) {
     }
@@ -128,7 +125,7 @@ class ProcessDashboard {
                 .filter(open -> open.incidentKey() == incidentKey).findFirst()
                 .orElseThrow(() -> ApiProblem.conflict("Incident " + incidentKey + " is no longer open."));
         if (incident.jobKey() != null) {
-            incidents.retry(incident.jobKey(), incidentKey, RETRIES);
+            incidents.retry(incident.jobKey(), incidentKey, Incidents.RETRIES);
         } else {
             incidents.resolve(incidentKey);
         }

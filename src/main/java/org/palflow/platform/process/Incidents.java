@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class Incidents {
 
+    /** The retries a retried job gets back: as many as the BPMN's service tasks are given. */
+    public static final int RETRIES = 3;
+
     private final CamundaClient camunda;
     private final ProcessStatistics statistics;
 
