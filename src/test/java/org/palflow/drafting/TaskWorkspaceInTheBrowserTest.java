@@ -176,7 +176,13 @@ class TaskWorkspaceInTheBrowserTest extends PalFlowTest {
     private static List<Double> uploadWatchingProgress(Browser browser, String part, Path file) {
         browser.script("window.progressSeen = []; const bar = document.getElementById('progress-" + part + "');"
                 + "window.progressTimer = setInterval(() => window.progressSeen.push(bar.value), 5);");
-        upload(browser, part, file);
+        // On loopback the file can be sent faster than the bar is redrawn: throttled, it takes a second or two.
+        browser.limitUploads(400_000_000);
+        try {
+            upload(browser, part, file);
+        } finally {
+            browser.limitUploads(0);
+        }
         List<?> seen = (List<?>) browser.script("clearInterval(window.progressTimer); return window.progressSeen;");
         return seen.stream().map(value -> ((Number) value).doubleValue()).toList();
     }

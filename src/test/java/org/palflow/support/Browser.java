@@ -138,6 +138,20 @@ public final class Browser implements AutoCloseable {
         return java.util.Base64.getDecoder().decode((String) base64);
     }
 
+    /**
+     * Sends request bodies no faster than this (Chromium's network emulation, the unit ChromeDriver passes on), so an
+     * upload's progress on loopback lasts long enough to be seen; 0 lifts the limit.
+     */
+    public Browser limitUploads(int bytesPerSecond) {
+        if (bytesPerSecond == 0) {
+            driver.deleteNetworkConditions();
+        } else {
+            driver.setNetworkConditions(new org.openqa.selenium.chromium.ChromiumNetworkConditions()
+                    .setUploadThroughput(bytesPerSecond).setDownloadThroughput(-1));
+        }
+        return this;
+    }
+
     /** Chooses a file in a file input. */
     public Browser choose(String css, Path file) {
         find(css).sendKeys(file.toAbsolutePath().toString());
