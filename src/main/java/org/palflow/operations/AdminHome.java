@@ -32,13 +32,10 @@ class AdminHome {
     @GetMapping("/admin")
     String home(Model model) {
         List<Attention> attention = new ArrayList<>();
-        for (ProcessDashboard.ProcessLine process : dashboard.processes()) {
-            if (process.pastDeadline() + process.incidents() == 0) {
-                continue;
-            }
-            dashboard.elements(process.model().id()).stream()
+        for (var process : dashboard.models()) {
+            dashboard.elements(process.id()).stream()
                     .filter(element -> element.pastDeadline() + element.incidents() > 0)
-                    .forEach(element -> attention.add(new Attention(process.model().id(), process.model().name(),
+                    .forEach(element -> attention.add(new Attention(process.id(), process.name(),
                             element.elementId(), element.name(), element.pastDeadline(), element.incidents())));
         }
         model.addAttribute("openReviews", reviews.open().size());

@@ -69,6 +69,10 @@ class ProcessDashboard {
         }).toList();
     }
 
+    List<ProcessModels.ProcessModel> models() {
+        return models.all();
+    }
+
     ProcessStatistics.Throughput throughput(String processId) {
         return statistics.throughput(model(processId).id(), clock.instant());
     }
