@@ -3,27 +3,22 @@ package org.palflow.drafting;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
-import java.util.List;
 import java.util.Map;
-import org.palflow.platform.process.OpenCases;
-import org.palflow.platform.process.ResumePoint;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /** processes/evidence-extraction.bpmn: started for every stored file, its one worker reads the text. */
 @Component
-public class EvidenceExtraction implements OpenCases {
+public class EvidenceExtraction {
 
     static final String PROCESS_ID = "evidence-extraction";
 
     private final CamundaClient camunda;
     private final EvidenceTexts texts;
-    private final EvidenceTextRepository textRepository;
 
-    EvidenceExtraction(CamundaClient camunda, EvidenceTexts texts, EvidenceTextRepository textRepository) {
+    EvidenceExtraction(CamundaClient camunda, EvidenceTexts texts) {
         this.camunda = camunda;
         this.texts = texts;
-        this.textRepository = textRepository;
     }
 
     /** Reading a file twice costs time, not correctness: its text is cached by content hash. */
@@ -39,11 +34,4 @@ public class EvidenceExtraction implements OpenCases {
         return Map.of("textStatus", text.getStatus().name(), "words", text.getWordCount());
     }
 
-    /** Files stored while the engine was down, or whose extraction had not finished, are read after a restart. */
-    @Override
-    public List<ResumePoint> resumePoints() {
-        return textRepository.filesAwaitingExtraction().stream()
-                .map(fileId -> new ResumePoint(PROCESS_ID, "extract-evidence-text", Map.<String, Object>of("fileId", fileId)))
-                .toList();
-    }
 }

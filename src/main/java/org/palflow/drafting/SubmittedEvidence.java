@@ -57,11 +57,6 @@ public class SubmittedEvidence {
                 submission.getHandbookVersion(), submission.getSubmittedAt());
     }
 
-    /** Every sealed submission, oldest first. */
-    public List<Long> submissionIds() {
-        return submissions.findAllIds();
-    }
-
     /** Every readable file's text, part by part: what originality screening compares. */
     public String fullText(long submissionId) {
         return submissionFiles.findBySubmissionIdOrderByPartCode(submissionId).stream()

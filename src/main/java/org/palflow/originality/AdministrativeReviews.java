@@ -65,12 +65,11 @@ public class AdministrativeReviews {
                 .orElseThrow(() -> ApiProblem.notFound("Submission " + submissionId + " is not under review."));
     }
 
-    /** Tells the admin; a review decided before a restart sends its decision to the resumed process again. */
+    /** Tells the admin, unless the review was decided already (the job delivered again after a decision). */
     @Transactional
     public void announce(long submissionId) {
         AdministrativeReview review = review(submissionId);
         if (review.getStatus() != AdministrativeReview.Status.OPEN) {
-            events.publishEvent(new ReviewDecided(submissionId, review.getStatus()));
             return;
         }
         notifier.send("review-opened-" + submissionId, adminEmail, "A PAL submission needs administrative review",

@@ -14,7 +14,6 @@ import org.palflow.platform.PlatformProperties;
 import org.palflow.platform.mail.Notifier;
 import org.palflow.registration.Candidate;
 import org.palflow.registration.Candidates;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,13 +37,12 @@ class ScorerAssignments {
     private final Candidates candidates;
     private final SubmittedEvidence evidence;
     private final Notifier notifier;
-    private final ApplicationEventPublisher events;
     private final ScoringProperties properties;
     private final PlatformProperties platform;
     private final Clock clock;
 
     ScorerAssignments(ScorerRepository scorers, ScoringAssignmentRepository assignments, ScoringCases cases,
-            Candidates candidates, SubmittedEvidence evidence, Notifier notifier, ApplicationEventPublisher events,
+            Candidates candidates, SubmittedEvidence evidence, Notifier notifier,
             ScoringProperties properties, PlatformProperties platform, Clock clock) {
         this.scorers = scorers;
         this.assignments = assignments;
@@ -52,24 +50,16 @@ class ScorerAssignments {
         this.candidates = candidates;
         this.evidence = evidence;
         this.notifier = notifier;
-        this.events = events;
         this.properties = properties;
         this.platform = platform;
         this.clock = clock;
     }
 
-    /**
-     * Gives the submission to a scorer for {@code purpose}; asking again returns the same assignment. If that one
-     * is already scored (a process resumed after a restart), its score is announced again so the process does not
-     * wait for a score it already has.
-     */
+    /** Gives the submission to a scorer for {@code purpose}; asking again returns the same assignment. */
     @Transactional
     Assigned assign(long submissionId, ScoringPurpose purpose) {
         Optional<ScoringAssignment> existing = assignments.findBySubmissionIdAndPurpose(submissionId, purpose);
         if (existing.isPresent()) {
-            if (existing.get().getStatus() == ScoringAssignment.Status.SCORED) {
-                events.publishEvent(new ScoreRecorded(existing.get().getId()));
-            }
             return assigned(existing.get());
         }
         SubmittedEvidence.Submission submission = evidence.submission(submissionId);

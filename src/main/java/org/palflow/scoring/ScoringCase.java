@@ -37,7 +37,7 @@ class ScoringCase {
         this.updatedAt = now;
     }
 
-    /** Only forward: a process resumed after a restart passes earlier steps again without setting the case back. */
+    /** Only forward: a job delivered again (Zeebe delivers at least once) never sets the case back. */
     void move(Status status, Instant now) {
         if (status.compareTo(this.status) > 0) {
             this.status = status;

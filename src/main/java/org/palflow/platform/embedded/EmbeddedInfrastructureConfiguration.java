@@ -1,6 +1,8 @@
 package org.palflow.platform.embedded;
 
 import java.net.URI;
+import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -22,9 +24,14 @@ class EmbeddedInfrastructureConfiguration {
 
     @Bean(ENGINE_BEAN)
     @ConditionalOnProperty(name = EmbeddedDefaults.ZEEBE_EMBEDDED, havingValue = "true")
-    EmbeddedZeebeEngine embeddedZeebeEngine(@Value("${camunda.client.grpc-address}") URI clientAddress) {
+    EmbeddedZeebeEngine embeddedZeebeEngine(@Value("${camunda.client.grpc-address}") URI clientAddress,
+            PlatformProperties properties,
+            @Value("${pal.zeebe.embedded.snapshot-every:PT5M}") Duration snapshotEvery,
+            @Value("${pal.zeebe.embedded.segment-size:64MB}") DataSize segmentSize,
+            @Value("${pal.zeebe.embedded.state-memory:64MB}") DataSize stateMemory) {
         // Listen exactly where the client will connect, whatever set the address.
-        return new EmbeddedZeebeEngine(clientAddress.getPort());
+        return new EmbeddedZeebeEngine(clientAddress.getPort(), properties.dataDir(),
+                new EmbeddedZeebeEngine.Settings(snapshotEvery, segmentSize.toBytes(), stateMemory.toBytes()));
     }
 
     @Bean(DATABASE_BEAN)

@@ -30,7 +30,7 @@ class EngineCatchUp {
         this.properties = properties;
     }
 
-    /** After the embedded engine has been given back its open cases, so a catch-up never doubles one. */
+    /** Once the app is ready: hand-offs that a stop or a crash interrupted are completed first of all. */
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.LOWEST_PRECEDENCE)
     void afterStartUp() {

@@ -1,5 +1,6 @@
 package org.palflow.platform.process;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
@@ -11,6 +12,14 @@ import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,7 +37,9 @@ import org.palflow.platform.embedded.EmbeddedZeebeEngine;
 /**
  * The process statistics of the embedded engine, folded from its record stream: each call reads the records written
  * since the last one and keeps only what is open (waiting element instances, open incidents, the case variables of
- * running instances) plus per-day counts of started and completed instances.
+ * running instances) plus per-day counts of started and completed instances. The fold is written to disk before
+ * every engine snapshot and read back at start, so it survives restarts and the log's compaction, which keeps the
+ * log from the fold's position on (as a broker does for its exporters).
  */
 class EngineRecordStatistics implements ProcessStatistics {
 
@@ -38,30 +49,71 @@ class EngineRecordStatistics implements ProcessStatistics {
             BpmnElementType.SEQUENCE_FLOW, BpmnElementType.START_EVENT, BpmnElementType.END_EVENT,
             BpmnElementType.EXCLUSIVE_GATEWAY, BpmnElementType.PARALLEL_GATEWAY, BpmnElementType.INCLUSIVE_GATEWAY);
 
-    private record Waiting(String processId, String elementId, long processInstanceKey, Instant since) {
+    record Waiting(String processId, String elementId, long processInstanceKey, Instant since) {
+    }
+
+    /** Everything folded so far, up to {@code position}: what is written to disk and read back at start. */
+    static final class Fold {
+        public long position = -1;
+        public Map<Long, Waiting> waiting = new HashMap<>();
+        public Set<Long> deadlinePassed = new HashSet<>();
+        public Map<Long, Instant> deadlineDue = new HashMap<>();
+        public Map<Long, OpenIncident> incidents = new LinkedHashMap<>();
+        public Map<Long, String> processOfIncident = new HashMap<>();
+        public Map<Long, Map<String, Long>> caseVariables = new HashMap<>();
+        public Map<String, Map<String, Long>> completedByElement = new HashMap<>();
+        public Map<String, Map<String, Long>> incidentsByElement = new HashMap<>();
+        public Map<String, TreeMap<LocalDate, long[]>> startedAndCompletedByDay = new HashMap<>();
     }
 
     private final EmbeddedZeebeEngine engine;
     /** The app's clock, which the engine's follows (tests move both). */
     private final java.time.Clock clock;
     private final Set<String> deadlineEvents;
+    private final ObjectMapper json;
+    private final Path file;
+    private final Fold fold;
 
-    private long lastPosition = -1;
-    private final Map<Long, Waiting> waiting = new HashMap<>();
-    private final Set<Long> deadlinePassed = new HashSet<>();
-    private final Map<Long, Instant> deadlineDue = new HashMap<>();
-    private final Map<Long, OpenIncident> incidents = new LinkedHashMap<>();
-    private final Map<Long, String> processOfIncident = new HashMap<>();
-    private final Map<Long, Map<String, Long>> caseVariables = new HashMap<>();
-    private final Map<String, Map<String, Long>> completedByElement = new HashMap<>();
-    private final Map<String, Map<String, Long>> incidentsByElement = new HashMap<>();
-    private final Map<String, TreeMap<LocalDate, long[]>> startedAndCompletedByDay = new HashMap<>();
-
-    EngineRecordStatistics(EmbeddedZeebeEngine engine, ProcessModels models, java.time.Clock clock) {
+    EngineRecordStatistics(EmbeddedZeebeEngine engine, ProcessModels models, java.time.Clock clock,
+            ObjectMapper json) {
         this.engine = engine;
         this.clock = clock;
+        this.json = json;
         this.deadlineEvents = new HashSet<>();
         models.deadlineEvents().values().forEach(deadlineEvents::addAll);
+        this.file = engine.dataFolder().resolve("process-statistics.json");
+        this.fold = load();
+        engine.register(this::readAndPersist);
+    }
+
+    private Fold load() {
+        if (!Files.exists(file)) {
+            return new Fold();
+        }
+        try {
+            return json.readValue(file.toFile(), Fold.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The process statistics in " + file + " cannot be read", e);
+        }
+    }
+
+    /** Catches up and writes the fold to disk (replacing the last copy whole); the log is kept from its position. */
+    synchronized long readAndPersist() {
+        catchUp();
+        Path written = file.resolveSibling(file.getFileName() + ".new");
+        try (FileChannel channel = FileChannel.open(written, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            channel.write(ByteBuffer.wrap(json.writeValueAsBytes(fold)));
+            channel.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The process statistics could not be written to " + written, e);
+        }
+        try {
+            Files.move(written, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The process statistics could not be written to " + file, e);
+        }
+        return fold.position;
     }
 
     @Override
@@ -69,7 +121,7 @@ class EngineRecordStatistics implements ProcessStatistics {
         catchUp();
         Instant now = engineNow();
         Map<String, long[]> counts = new TreeMap<>();
-        waiting.forEach((key, wait) -> {
+        fold.waiting.forEach((key, wait) -> {
             if (wait.processId().equals(bpmnProcessId)) {
                 long[] count = counts.computeIfAbsent(wait.elementId(), id -> new long[4]);
                 count[0]++;
@@ -78,9 +130,9 @@ class EngineRecordStatistics implements ProcessStatistics {
                 }
             }
         });
-        incidentsByElement.getOrDefault(bpmnProcessId, Map.of())
+        fold.incidentsByElement.getOrDefault(bpmnProcessId, Map.of())
                 .forEach((element, open) -> counts.computeIfAbsent(element, id -> new long[4])[1] = open);
-        completedByElement.getOrDefault(bpmnProcessId, Map.of())
+        fold.completedByElement.getOrDefault(bpmnProcessId, Map.of())
                 .forEach((element, done) -> counts.computeIfAbsent(element, id -> new long[4])[2] = done);
         Map<String, ElementCounts> elements = new TreeMap<>();
         counts.forEach((element, count) -> elements.put(element,
@@ -93,10 +145,11 @@ class EngineRecordStatistics implements ProcessStatistics {
         catchUp();
         Instant now = engineNow();
         List<WaitingCase> cases = new ArrayList<>();
-        waiting.forEach((key, wait) -> {
+        fold.waiting.forEach((key, wait) -> {
             if (wait.processId().equals(bpmnProcessId) && wait.elementId().equals(elementId)) {
                 cases.add(new WaitingCase(wait.processInstanceKey(), key, elementId, wait.since(),
-                        pastDeadline(key, now), caseVariables.getOrDefault(wait.processInstanceKey(), Map.of())));
+                        pastDeadline(key, now),
+                        fold.caseVariables.getOrDefault(wait.processInstanceKey(), Map.of())));
             }
         });
         cases.sort(Comparator.comparing(WaitingCase::since));
@@ -106,11 +159,11 @@ class EngineRecordStatistics implements ProcessStatistics {
     @Override
     public synchronized List<OpenIncident> incidents(String bpmnProcessId) {
         catchUp();
-        return incidents.values().stream()
-                .filter(incident -> bpmnProcessId.equals(processOfIncident.get(incident.incidentKey())))
+        return fold.incidents.values().stream()
+                .filter(incident -> bpmnProcessId.equals(fold.processOfIncident.get(incident.incidentKey())))
                 .map(incident -> new OpenIncident(incident.incidentKey(), incident.processInstanceKey(),
                         incident.elementId(), incident.message(), incident.jobKey(), incident.createdAt(),
-                        caseVariables.getOrDefault(incident.processInstanceKey(), Map.of())))
+                        fold.caseVariables.getOrDefault(incident.processInstanceKey(), Map.of())))
                 .toList();
     }
 
@@ -120,7 +173,8 @@ class EngineRecordStatistics implements ProcessStatistics {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         long[] last7 = new long[2];
         long[] last30 = new long[2];
-        startedAndCompletedByDay.getOrDefault(bpmnProcessId, new TreeMap<>()).tailMap(today.minusDays(29), true)
+        fold.startedAndCompletedByDay.getOrDefault(bpmnProcessId, new TreeMap<>())
+                .tailMap(today.minusDays(29), true)
                 .forEach((day, counts) -> {
                     for (int i = 0; i < 2; i++) {
                         last30[i] += counts[i];
@@ -135,13 +189,14 @@ class EngineRecordStatistics implements ProcessStatistics {
     /** The open incident of a job, if its retries ran out and nobody resolved it yet. */
     synchronized java.util.Optional<Long> openIncidentOfJob(long jobKey) {
         catchUp();
-        return incidents.values().stream().filter(incident -> incident.jobKey() != null && incident.jobKey() == jobKey)
+        return fold.incidents.values().stream()
+                .filter(incident -> incident.jobKey() != null && incident.jobKey() == jobKey)
                 .map(OpenIncident::incidentKey).findFirst();
     }
 
     private boolean pastDeadline(long elementInstanceKey, Instant now) {
-        Instant due = deadlineDue.get(elementInstanceKey);
-        return deadlinePassed.contains(elementInstanceKey) || (due != null && due.isBefore(now));
+        Instant due = fold.deadlineDue.get(elementInstanceKey);
+        return fold.deadlinePassed.contains(elementInstanceKey) || (due != null && due.isBefore(now));
     }
 
     private Instant engineNow() {
@@ -149,14 +204,11 @@ class EngineRecordStatistics implements ProcessStatistics {
     }
 
     private void catchUp() {
-        for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
-            if (record.getPosition() <= lastPosition) {
-                continue;
-            }
-            lastPosition = record.getPosition();
-            if (record.getRecordType() != RecordType.EVENT) {
-                continue;
-            }
+        fold.position = engine.readAfter(fold.position, this::fold);
+    }
+
+    private void fold(Record<?> record) {
+        if (record.getRecordType() == RecordType.EVENT) {
             switch (record.getValueType()) {
                 case PROCESS_INSTANCE -> processInstance(record);
                 case INCIDENT -> incident(record);
@@ -176,44 +228,44 @@ class EngineRecordStatistics implements ProcessStatistics {
             if (process) {
                 day(value.getBpmnProcessId(), at)[0]++;
             } else if (!NOT_A_WAIT.contains(value.getBpmnElementType())) {
-                waiting.put(record.getKey(), new Waiting(value.getBpmnProcessId(), value.getElementId(),
+                fold.waiting.put(record.getKey(), new Waiting(value.getBpmnProcessId(), value.getElementId(),
                         value.getProcessInstanceKey(), at));
             }
         } else if (record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
                 || record.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED) {
-            waiting.remove(record.getKey());
-            deadlinePassed.remove(record.getKey());
-            deadlineDue.remove(record.getKey());
+            fold.waiting.remove(record.getKey());
+            fold.deadlinePassed.remove(record.getKey());
+            fold.deadlineDue.remove(record.getKey());
             if (record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED) {
-                completedByElement.computeIfAbsent(value.getBpmnProcessId(), id -> new HashMap<>())
+                fold.completedByElement.computeIfAbsent(value.getBpmnProcessId(), id -> new HashMap<>())
                         .merge(value.getElementId(), 1L, Long::sum);
             }
             if (process) {
                 if (record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED) {
                     day(value.getBpmnProcessId(), at)[1]++;
                 }
-                caseVariables.remove(value.getProcessInstanceKey());
+                fold.caseVariables.remove(value.getProcessInstanceKey());
             }
         }
     }
 
     private long[] day(String processId, Instant at) {
-        return startedAndCompletedByDay.computeIfAbsent(processId, id -> new TreeMap<>())
+        return fold.startedAndCompletedByDay.computeIfAbsent(processId, id -> new TreeMap<>())
                 .computeIfAbsent(LocalDate.ofInstant(at, ZoneOffset.UTC), day -> new long[2]);
     }
 
     private void incident(Record<?> record) {
         IncidentRecordValue value = (IncidentRecordValue) record.getValue();
-        Map<String, Long> byElement = incidentsByElement.computeIfAbsent(value.getBpmnProcessId(),
+        Map<String, Long> byElement = fold.incidentsByElement.computeIfAbsent(value.getBpmnProcessId(),
                 id -> new HashMap<>());
         if (record.getIntent() == IncidentIntent.CREATED) {
-            incidents.put(record.getKey(), new OpenIncident(record.getKey(), value.getProcessInstanceKey(),
+            fold.incidents.put(record.getKey(), new OpenIncident(record.getKey(), value.getProcessInstanceKey(),
                     value.getElementId(), value.getErrorMessage(), value.getJobKey() > 0 ? value.getJobKey() : null,
                     Instant.ofEpochMilli(record.getTimestamp()), Map.of()));
-            processOfIncident.put(record.getKey(), value.getBpmnProcessId());
+            fold.processOfIncident.put(record.getKey(), value.getBpmnProcessId());
             byElement.merge(value.getElementId(), 1L, Long::sum);
-        } else if (record.getIntent() == IncidentIntent.RESOLVED && incidents.remove(record.getKey()) != null) {
-            processOfIncident.remove(record.getKey());
+        } else if (record.getIntent() == IncidentIntent.RESOLVED && fold.incidents.remove(record.getKey()) != null) {
+            fold.processOfIncident.remove(record.getKey());
             byElement.merge(value.getElementId(), -1L, Long::sum);
         }
     }
@@ -224,9 +276,10 @@ class EngineRecordStatistics implements ProcessStatistics {
             return;
         }
         if (record.getIntent() == TimerIntent.CREATED) {
-            deadlineDue.put(value.getElementInstanceKey(), Instant.ofEpochMilli(value.getDueDate()));
-        } else if (record.getIntent() == TimerIntent.TRIGGERED && waiting.containsKey(value.getElementInstanceKey())) {
-            deadlinePassed.add(value.getElementInstanceKey());
+            fold.deadlineDue.put(value.getElementInstanceKey(), Instant.ofEpochMilli(value.getDueDate()));
+        } else if (record.getIntent() == TimerIntent.TRIGGERED
+                && fold.waiting.containsKey(value.getElementInstanceKey())) {
+            fold.deadlinePassed.add(value.getElementInstanceKey());
         }
     }
 
@@ -235,7 +288,7 @@ class EngineRecordStatistics implements ProcessStatistics {
         if ((record.getIntent() == VariableIntent.CREATED || record.getIntent() == VariableIntent.UPDATED)
                 && value.getScopeKey() == value.getProcessInstanceKey() && CASE_VARIABLES.contains(value.getName())) {
             try {
-                caseVariables.computeIfAbsent(value.getProcessInstanceKey(), key -> new LinkedHashMap<>())
+                fold.caseVariables.computeIfAbsent(value.getProcessInstanceKey(), key -> new LinkedHashMap<>())
                         .put(value.getName(), Long.valueOf(value.getValue()));
             } catch (NumberFormatException notAnId) {
                 // A case variable holding something else than an id names no case.

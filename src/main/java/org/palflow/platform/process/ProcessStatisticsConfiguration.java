@@ -1,5 +1,6 @@
 package org.palflow.platform.process;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import org.palflow.platform.embedded.EmbeddedZeebeEngine;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,9 +13,9 @@ class ProcessStatisticsConfiguration {
 
     @Bean
     ProcessStatistics processStatistics(ObjectProvider<EmbeddedZeebeEngine> embedded, CamundaClient camunda,
-            ProcessModels models, java.time.Clock clock) {
+            ProcessModels models, java.time.Clock clock, ObjectMapper json) {
         EmbeddedZeebeEngine engine = embedded.getIfAvailable();
-        return engine != null ? new EngineRecordStatistics(engine, models, clock)
+        return engine != null ? new EngineRecordStatistics(engine, models, clock, json)
                 : new ClusterProcessStatistics(camunda);
     }
 }

@@ -1,0 +1,88 @@
+package io.camunda.zeebe.process.test.engine;
+
+import io.camunda.search.clients.SearchClientsProxy;
+import io.camunda.security.auth.BrokerRequestAuthorizationConverter;
+import io.camunda.security.configuration.SecurityConfiguration;
+import io.camunda.zeebe.db.ZeebeDb;
+import io.camunda.zeebe.engine.Engine;
+import io.camunda.zeebe.engine.EngineConfiguration;
+import io.camunda.zeebe.engine.processing.EngineProcessors;
+import io.camunda.zeebe.engine.processing.message.command.SubscriptionCommandSender;
+import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.storage.LogStorage;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.scheduler.ActorScheduler;
+import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
+import io.camunda.zeebe.stream.impl.StreamProcessor;
+import io.camunda.zeebe.util.FeatureFlags;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+
+/**
+ * Assembles the Zeebe Process Test engine on a log and a state store given from outside, so that both can live on
+ * disk. It sits in the engine's package because the gateway it serves (gRPC to log, job streaming, responses) is
+ * package-private there; everything else is the engine's public API. Verified against Zeebe Process Test 8.8.21
+ * only: {@code EmbeddedZeebeEngine.VERIFIED_ENGINE_VERSION}, checked by a test.
+ */
+public final class DurableEngineAssembly {
+
+    private static final int PARTITION = 1;
+    private static final int PARTITION_COUNT = 1;
+
+    /**
+     * The parts of an assembled engine. {@code engine} is the test-engine view (record stream, clock, idle
+     * waits); start the {@code processor} first and the {@code gateway} once replay is done, so that no new
+     * request is ever answered with the reply meant for a request made before a crash.
+     */
+    public record Parts(ZeebeTestEngine engine, StreamProcessor processor, Server gateway, LogStream logStream,
+            ActorScheduler scheduler, ControlledActorClock clock) {
+    }
+
+    private DurableEngineAssembly() {
+    }
+
+    public static Parts assemble(int port, LogStorage logStorage, ZeebeDb<ZbColumnFamilies> state,
+            ServerBuilder<?> gatewayServer) {
+        ControlledActorClock clock = new ControlledActorClock();
+        ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
+        scheduler.start();
+        LogStream logStream = LogStream.builder().withPartitionId(PARTITION).withLogStorage(logStorage)
+                .withClock(clock).withMeterRegistry(new SimpleMeterRegistry()).build();
+
+        CommandWriter commandWriter = new CommandWriter(logStream.newLogStreamWriter());
+        CommandSender commandSender = new CommandSender(commandWriter);
+        GatewayRequestStore requests = new GatewayRequestStore();
+        InMemoryJobStreamer jobStreamer = new InMemoryJobStreamer(commandWriter);
+        GrpcToLogStreamGateway gateway = new GrpcToLogStreamGateway(commandWriter, PARTITION, PARTITION_COUNT, port,
+                requests, jobStreamer);
+        Server server = gatewayServer.addService(gateway).build();
+
+        SecurityConfiguration security = new SecurityConfiguration();
+        security.getAuthorizations().setEnabled(false);
+        StreamProcessor processor = StreamProcessor.builder()
+                .logStream(logStream)
+                .zeebeDb(state)
+                .commandResponseWriter(new GrpcResponseWriter(gateway, requests, null))
+                .partitionCommandSender(commandSender)
+                .recordProcessors(List.of(new Engine(context -> EngineProcessors.createEngineProcessors(context,
+                        PARTITION_COUNT, new SubscriptionCommandSender(context.getPartitionId(), commandSender),
+                        commandSender, FeatureFlags.createDefault(), jobStreamer, SearchClientsProxy.noop(),
+                        new BrokerRequestAuthorizationConverter(security)), new EngineConfiguration(), security)))
+                .actorSchedulingService(scheduler)
+                .clock(new ControllableStreamClockImpl(clock))
+                .meterRegistry(new SimpleMeterRegistry())
+                .build();
+
+        // The idle monitor listens for commits; it is given a log of its own only because its constructor asks.
+        EngineStateMonitor idleMonitor = new EngineStateMonitor(new InMemoryLogStorage(), processor);
+        logStorage.addCommitListener(idleMonitor);
+        RecordStreamSourceImpl records = new RecordStreamSourceImpl(logStream.newLogStreamReader(), PARTITION);
+        ZeebeTestEngine engine = new InMemoryEngine(server, processor, gateway, state, logStream, scheduler, records,
+                clock, idleMonitor);
+        return new Parts(engine, processor, server, logStream, scheduler, clock);
+    }
+}
