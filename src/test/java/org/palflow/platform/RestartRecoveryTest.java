@@ -5,92 +5,39 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.process.test.filters.RecordStream;
-import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.palflow.platform.embedded.EmbeddedZeebeEngine;
 import org.palflow.support.EvidenceFixtures;
 import org.junit.jupiter.api.Test;
 import org.palflow.PalFlowApplication;
 import org.palflow.support.Api;
+import org.palflow.support.ChildApp;
 import org.palflow.support.TestDataDirs;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 
 /**
- * Stops the platform between a mentor proposal and the mentor's answer and starts it again on the same data
- * folder, as a person would: the embedded database keeps the cases and the fresh engine is given them back.
- * No SMTP server is configured here, so mail goes to the outbox folder.
+ * Stops the platform and starts it again on the same data folder, as a person would: the embedded engine comes
+ * back from its own snapshot and log with every case and timer where it was. (Crashes are
+ * {@code EmbeddedEngineCrashTest}'s.) No SMTP server is configured here, so mail goes to the outbox folder.
  */
 class RestartRecoveryTest {
 
     private final Path dataDir = TestDataDirs.fresh("restart");
 
-    @Test
-    void aDraftWaitingForItsMentorsReviewResumesAfterARestart() throws IOException {
-        long draft;
-        try (ConfigurableApplicationContext first = start()) {
-            int port = port(first);
-            long blake = Api.as(port, "blake").post("/api/registrations", Map.of("fullName", "Blake Candidate",
-                    "email", "blake.candidate@palflow.example", "programCode", "BAYSTATE-LEAD",
-                    "cohortCode", "2026-FALL", "district", "Springfield Public Schools",
-                    "school", "Lincoln Elementary School", "handbookVersion", "2025-26", "policiesConfirmed", true))
-                    .getBody().get("id").asLong();
-            awaitStage(port, blake, "AWAITING_MENTOR_PROPOSAL");
-            long proposal = Api.as(port, "casey").post("/api/candidates/" + blake + "/mentor-proposals",
-                    Map.of("mentorId", 1)).getBody().get("id").asLong();
-            awaitStage(port, blake, "AWAITING_MENTOR_RESPONSE");
-            Api.as(port, "morgan").postEmpty("/api/mentor-proposals/" + proposal + "/acceptance");
-            awaitStage(port, blake, "MENTORED");
-            draft = Api.as(port, "blake").post("/api/drafts", Map.of("task", 1)).getBody().get("id").asLong();
-            assertThat(Api.as(port, "blake").postEmpty("/api/drafts/" + draft + "/components/INVESTIGATE/done")
-                    .getStatusCode()).isEqualTo(HttpStatus.OK);
-            await().atMost(Duration.ofSeconds(20)).until(() -> outbox().stream()
-                    .anyMatch(name -> name.startsWith("component-review_" + draft + "_INVESTIGATE")));
-            submitTask4InAWindow(port);
-            await().atMost(Duration.ofSeconds(20)).until(() -> activated(first, "task-scoring", "window-closes"));
-        }
-
-        try (ConfigurableApplicationContext second = start()) {
-            int port = port(second);
-            assertThat(Api.as(port, "morgan").post("/api/drafts/" + draft + "/components/INVESTIGATE/review",
-                    Map.of("approved", true)).getStatusCode()).isEqualTo(HttpStatus.OK);
-            await().atMost(Duration.ofSeconds(20)).until(() -> Api.as(port, "blake")
-                    .postEmpty("/api/drafts/" + draft + "/components/PREPARE/done").getStatusCode() == HttpStatus.OK);
-            await().atMost(Duration.ofSeconds(20)).until(() -> outbox().stream()
-                    .anyMatch(name -> name.startsWith("component-review_" + draft + "_PREPARE")));
-            // The submission's scoring case is back in the fresh engine, waiting for its window's deadline.
-            await().atMost(Duration.ofSeconds(20)).until(() -> activated(second, "task-scoring", "window-closes"));
-            // With no ELAR address configured, hand-offs go to the app's own stand-in, once per idempotency key.
-            assertThat(handOff(port, "restart-check-1")).isEqualTo(201);
-            assertThat(handOff(port, "restart-check-1")).isEqualTo(200);
-        }
-    }
-
-    private static int handOff(int port, String idempotencyKey) throws IOException {
-        try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + "/elar-receiver/handoffs"))
-                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"tasks\":{}}")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-    }
-
     /** Blake submits Task 4 into a window whose deadline is tomorrow; its scoring waits for the deadline. */
-    private void submitTask4InAWindow(int port) {
+    private static void submitTask4InAWindow(int port) {
         LocalDate tomorrow = LocalDate.now(ZoneId.of("America/New_York")).plusDays(1);
         assertThat(Api.as(port, "alex").post("/api/scoring-windows", Map.of("name", "Restart window",
                 "submissionDeadline", tomorrow.toString(), "scoreReportDate", tomorrow.plusDays(28).toString(),
@@ -109,52 +56,114 @@ class RestartRecoveryTest {
                 Map.of("acknowledgeWarnings", true)).getStatusCode() == HttpStatus.CREATED);
     }
 
-    private static boolean activated(ConfigurableApplicationContext context, String process, String element) {
-        RecordStream records = RecordStream.of(context.getBean(EmbeddedZeebeEngine.class).engine()
-                .getRecordStreamSource());
-        return StreamSupport.stream(records.processInstanceRecords().spliterator(), false)
-                .anyMatch(record -> record.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
-                        && record.getValue().getBpmnProcessId().equals(process)
-                        && record.getValue().getElementId().equals(element));
-    }
-
+    /**
+     * A mentor's answer, a component review and a score are each due 20 s after they were asked for; the app is
+     * stopped before any of them is due and started again after all of them were. Each deadline fires once, right
+     * after the start, at its original due date: the engine's timers live in its state on disk.
+     */
     @Test
-    void casesWaitingForAMentorResumeAfterARestart() throws IOException {
-        long answering;
-        long unproposed;
-        long proposalId;
-        try (ConfigurableApplicationContext first = start()) {
+    void timersDueWhileTheAppIsDownFireOnceAtTheirOriginalTime() throws IOException, InterruptedException {
+        Path clockFile = dataDir.resolve("clock-offset");
+        String[] shortDeadlines = {"--pal.test.clock-file=" + clockFile, "--pal.mentoring.response-period=PT20S",
+            "--pal.drafting.review-reminder-after=PT20S", "--pal.scoring.scoring-period=PT20S"};
+        Map<String, Long> dueDates;
+        long unanswered;
+        long draft;
+        try (ConfigurableApplicationContext first = start(shortDeadlines)) {
             int port = port(first);
-            answering = register(port, "Restart Answering", "restart.answering@test.example");
-            unproposed = register(port, "Restart Unproposed", "restart.unproposed@test.example");
-            awaitStage(port, answering, "AWAITING_MENTOR_PROPOSAL");
-            awaitStage(port, unproposed, "AWAITING_MENTOR_PROPOSAL");
-            proposalId = Api.as(port, "casey").post("/api/candidates/" + answering + "/mentor-proposals",
-                    Map.of("mentorId", 1)).getBody().get("id").asLong();
-            awaitStage(port, answering, "AWAITING_MENTOR_RESPONSE");
+            mentoredBlake(port);
+            submitTask4InAWindow(port);
+            draft = Api.as(port, "blake").post("/api/drafts", Map.of("task", 1)).getBody().get("id").asLong();
+            unanswered = register(port, "Restart Unanswered", "restart.unanswered@test.example");
+            awaitStage(port, unanswered, "AWAITING_MENTOR_PROPOSAL");
+            // Past the window's deadline: the submission is screened and given to a scorer, due in 20 s. A cold
+            // app screens its first submission slowly (the originality index is built on first use).
+            ChildApp.setClockOffset(clockFile, Duration.ofDays(2));
+            await().atMost(Duration.ofSeconds(60)).until(() -> timersCreated(first).containsKey("scoring-due"));
+            Api.as(port, "casey").post("/api/candidates/" + unanswered + "/mentor-proposals", Map.of("mentorId", 2));
+            Api.as(port, "blake").postEmpty("/api/drafts/" + draft + "/components/INVESTIGATE/done");
+            await().atMost(Duration.ofSeconds(10)).until(() -> timersCreated(first).size() == 3);
+            dueDates = timersCreated(first);
         }
+        long lastDue = dueDates.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        long offset = Duration.ofDays(2).toMillis();
+        Thread.sleep(Math.max(0, lastDue - offset - System.currentTimeMillis() + 2_000));
 
-        try (ConfigurableApplicationContext second = start()) {
+        try (ConfigurableApplicationContext second = start(shortDeadlines)) {
+            long started = System.currentTimeMillis() + offset;
             int port = port(second);
-            assertThat(progress(port, answering).get("stage").asText()).isEqualTo("AWAITING_MENTOR_RESPONSE");
-            assertThat(Api.as(port, "morgan").postEmpty("/api/mentor-proposals/" + proposalId + "/acceptance")
-                    .getStatusCode()).isEqualTo(HttpStatus.OK);
-            assertThat(awaitStage(port, answering, "MENTORED").at("/mentoring/mentor/fullName").asText())
-                    .isEqualTo("Morgan Mentor");
-
-            Api.as(port, "casey").post("/api/candidates/" + unproposed + "/mentor-proposals", Map.of("mentorId", 2));
-            awaitStage(port, unproposed, "AWAITING_MENTOR_RESPONSE");
+            await().atMost(Duration.ofSeconds(20)).until(() -> timersTriggered(second).size() == 3);
+            Thread.sleep(2_000);
+            Map<String, List<Long>> triggered = timersTriggered(second);
+            assertThat(timersCreated(second)).as("the same timers, not created again").isEqualTo(dueDates);
+            triggered.forEach((element, times) -> {
+                assertThat(times).as(element + " fired once").hasSize(1);
+                assertThat(times.get(0)).as(element + " fired after its due date, right after the start")
+                        .isGreaterThanOrEqualTo(dueDates.get(element)).isLessThan(started + 10_000);
+            });
+            awaitStage(port, unanswered, "AWAITING_MENTOR_PROPOSAL");
         }
-
-        assertThat(outbox()).contains("welcome_" + answering + ".eml", "mentor-proposed_" + proposalId + ".eml",
-                "mentorship-started_candidate_" + answering + ".eml", "mentorship-started_mentor_" + answering + ".eml");
+        assertThat(outbox()).filteredOn(name -> name.startsWith("component-review-reminder")).hasSize(1);
+        assertThat(outbox()).filteredOn(name -> name.startsWith("scoring-reminder-")).hasSize(1);
     }
 
-    private ConfigurableApplicationContext start() {
-        // Arguments, not builder properties: those are defaults that application.yml would override.
-        return new SpringApplicationBuilder(PalFlowApplication.class)
-                .run("--server.port=0", "--pal.zeebe.embedded.port=0", "--pal.data-dir=" + dataDir,
-                        "--logging.level.root=WARN");
+    private static final List<String> DEADLINES = List.of("mentor-response-overdue", "review-reminder-due",
+            "scoring-due");
+
+    /** Due date per deadline element of the timers not cancelled, from the engine's records (a restart keeps them). */
+    private static Map<String, Long> timersCreated(ConfigurableApplicationContext context) {
+        Map<Long, io.camunda.zeebe.protocol.record.Record<io.camunda.zeebe.protocol.record.value.TimerRecordValue>>
+                created = new java.util.HashMap<>();
+        RecordStream.of(context.getBean(EmbeddedZeebeEngine.class).engine().getRecordStreamSource()).timerRecords()
+                .forEach(record -> {
+                    if (record.getIntent() == TimerIntent.CREATED
+                            && DEADLINES.contains(record.getValue().getTargetElementId())) {
+                        created.put(record.getKey(), record);
+                    } else if (record.getIntent() == TimerIntent.CANCELED) {
+                        created.remove(record.getKey());
+                    }
+                });
+        Map<String, Long> due = new java.util.TreeMap<>();
+        created.values().forEach(record -> due.put(record.getValue().getTargetElementId(),
+                record.getValue().getDueDate()));
+        return due;
+    }
+
+    private static Map<String, List<Long>> timersTriggered(ConfigurableApplicationContext context) {
+        Map<String, List<Long>> fired = new java.util.TreeMap<>();
+        RecordStream.of(context.getBean(EmbeddedZeebeEngine.class).engine().getRecordStreamSource()).timerRecords()
+                .forEach(record -> {
+                    if (record.getIntent() == TimerIntent.TRIGGERED
+                            && DEADLINES.contains(record.getValue().getTargetElementId())) {
+                        fired.computeIfAbsent(record.getValue().getTargetElementId(), id -> new ArrayList<>())
+                                .add(record.getTimestamp());
+                    }
+                });
+        return fired;
+    }
+
+    private ConfigurableApplicationContext start(String... arguments) {
+        List<String> all = new ArrayList<>(List.of("--server.port=0", "--pal.zeebe.embedded.port=0",
+                "--pal.data-dir=" + dataDir, "--logging.level.root=WARN"));
+        all.addAll(List.of(arguments));
+        Class<?>[] sources = arguments.length == 0 ? new Class<?>[] {PalFlowApplication.class}
+                : new Class<?>[] {PalFlowApplication.class, ChildApp.ClockFromFile.class};
+        return new SpringApplicationBuilder(sources).run(all.toArray(String[]::new));
+    }
+
+    private static long mentoredBlake(int port) {
+        long blake = Api.as(port, "blake").post("/api/registrations", Map.of("fullName", "Blake Candidate",
+                "email", "blake.candidate@palflow.example", "programCode", "BAYSTATE-LEAD",
+                "cohortCode", "2026-FALL", "district", "Springfield Public Schools",
+                "school", "Lincoln Elementary School", "handbookVersion", "2025-26", "policiesConfirmed", true))
+                .getBody().get("id").asLong();
+        awaitStage(port, blake, "AWAITING_MENTOR_PROPOSAL");
+        long proposal = Api.as(port, "casey").post("/api/candidates/" + blake + "/mentor-proposals",
+                Map.of("mentorId", 1)).getBody().get("id").asLong();
+        awaitStage(port, blake, "AWAITING_MENTOR_RESPONSE");
+        Api.as(port, "morgan").postEmpty("/api/mentor-proposals/" + proposal + "/acceptance");
+        awaitStage(port, blake, "MENTORED");
+        return blake;
     }
 
     private static int port(ConfigurableApplicationContext context) {

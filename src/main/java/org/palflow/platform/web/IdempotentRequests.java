@@ -19,11 +19,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -45,6 +47,12 @@ class IdempotentRequests extends OncePerRequestFilter {
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     /** A first request still unanswered after this long died with its server; its key may be used again. */
     private static final Duration ABANDONED_AFTER = Duration.ofMinutes(5);
+    /** A server run not heard from for this long has died (killed, crashed): its unanswered claims are void. */
+    private static final Duration RUN_GONE_AFTER = Duration.ofSeconds(60);
+    /** Whether a run is alive is a matter of real time, whatever the app's clock says (tests move it by days). */
+    private static final Clock REAL_TIME = Clock.systemUTC();
+
+    private final String run = UUID.randomUUID().toString();
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -118,13 +126,31 @@ class IdempotentRequests extends OncePerRequestFilter {
         }
     }
 
-    /** True if this request is the first with the key (or the first one's server died before answering). */
+    /** Tells the other runs sharing the database that this one is alive, and forgets runs gone for a day. */
+    @Scheduled(fixedDelay = 10_000)
+    void heartbeat() {
+        Timestamp now = Timestamp.from(REAL_TIME.instant());
+        if (jdbc.update("UPDATE server_run SET seen_at = ? WHERE run_id = ?", now, run) == 0) {
+            jdbc.update("INSERT INTO server_run (run_id, seen_at) VALUES (?, ?)", run, now);
+        }
+        jdbc.update("DELETE FROM server_run WHERE seen_at < ?",
+                Timestamp.from(REAL_TIME.instant().minus(Duration.ofDays(1))));
+    }
+
+    /**
+     * True if this request is the first with the key, or the first one is void: its server run died before it
+     * answered (not heard from lately), or it has gone unanswered for minutes.
+     */
     private boolean claim(String owner, String key, String hash) {
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("DELETE FROM idempotent_request WHERE owner = ? AND idempotency_key = ? AND status IS NULL "
-                + "AND created_at < ?", owner, key, Timestamp.from(clock.instant().minus(ABANDONED_AFTER)));
+                + "AND (created_at < ? OR claimed_by IS NULL OR claimed_by NOT IN "
+                + "(SELECT run_id FROM server_run WHERE seen_at >= ?))", owner, key,
+                Timestamp.from(clock.instant().minus(ABANDONED_AFTER)),
+                Timestamp.from(REAL_TIME.instant().minus(RUN_GONE_AFTER)));
         try {
-            jdbc.update("INSERT INTO idempotent_request (owner, idempotency_key, request_hash, created_at) "
-                    + "VALUES (?, ?, ?, ?)", owner, key, hash, Timestamp.from(clock.instant()));
+            jdbc.update("INSERT INTO idempotent_request (owner, idempotency_key, request_hash, created_at, claimed_by) "
+                    + "VALUES (?, ?, ?, ?, ?)", owner, key, hash, now, run);
             return true;
         } catch (DuplicateKeyException repeated) {
             return false;

@@ -1,0 +1,67 @@
+package org.palflow.platform.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.palflow.support.CrashSuite;
+import org.palflow.support.TestMail;
+
+/**
+ * The app on its embedded default is killed with SIGKILL three times while candidates go through the whole
+ * lifecycle, and started again on the same data folder each time. Every case ends where it should, and every
+ * effect happened once: the engine's log and state on disk, and idempotent workers, make a crash cost time only.
+ * The long version is {@code EngineCrashBenchmark}.
+ */
+class EmbeddedEngineCrashTest {
+
+    @Test
+    void killedThreeTimesMidLifecycleEveryCaseEndsWhereItShouldWithEachEffectOnce() throws Exception {
+        int candidates = Integer.getInteger("pal.crash.candidates", 4);
+        Map<Integer, Long> registrations = new LinkedHashMap<>();
+        try (CrashSuite suite = new CrashSuite("crash", candidates, 3, 20261124L)) {
+            CrashSuite.Figures figures = suite.run(registrations);
+            System.out.printf("CRASH candidates=%d kills=%d total=%ds ready-after-kill=%s%n", figures.candidates(),
+                    figures.kills(), figures.total().toSeconds(), figures.readyAfterKill());
+            assertEffectsOnce(suite, candidates, figures);
+            assertCompacted(suite.engineFolder());
+        }
+    }
+
+    /** The log was cut below a snapshot while the app was being killed: replay started from a snapshot. */
+    static void assertCompacted(Path engine) throws IOException {
+        try (Stream<Path> segments = Files.list(engine.resolve("log"))) {
+            assertThat(segments.map(path -> path.getFileName().toString()).sorted().findFirst().orElseThrow())
+                    .as("the oldest log segment left").isNotEqualTo("00000000000000000001.log");
+        }
+        try (Stream<Path> snapshots = Files.list(engine.resolve("snapshots"))) {
+            assertThat(snapshots.count()).as("snapshots kept").isEqualTo(1);
+        }
+    }
+
+    static void assertEffectsOnce(CrashSuite suite, int candidates, CrashSuite.Figures figures) {
+        assertThat(figures.readyAfterKill()).as("kills survived").hasSize(figures.kills());
+        Collection<String> payloads = suite.handoffsApplied().values();
+        assertThat(payloads).as("one hand-off applied per passing decision").hasSize(candidates);
+        for (int i = 1; i <= candidates; i++) {
+            String mepid = String.format("\"mepid\":\"%08d\"", 10_000_000 + i);
+            assertThat(payloads).as("hand-offs naming candidate " + i).filteredOn(p -> p.contains(mepid)).hasSize(1);
+            List<String> subjects = TestMail.subjectsTo(suite.emailOf(i));
+            assertThat(subjects).as("welcome mails of candidate " + i).filteredOn("Welcome to PAL Flow"::equals)
+                    .hasSize(1);
+            assertThat(subjects).as("mentorship mails of candidate " + i).filteredOn("Your PAL mentor"::equals)
+                    .hasSize(1);
+            for (int task = 1; task <= 4; task++) {
+                assertThat(subjects).as("Task " + task + " score releases of candidate " + i)
+                        .filteredOn(("Your PAL Task " + task + " score report")::equals).hasSize(1);
+            }
+        }
+    }
+}

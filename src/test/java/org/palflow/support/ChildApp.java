@@ -1,0 +1,92 @@
+package org.palflow.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.palflow.PalFlowApplication;
+import org.palflow.platform.embedded.EmbeddedZeebeEngine;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The app as a child JVM of a test, for tests that kill it. Exactly the app, plus a clock the test moves from
+ * outside: the file named by the property {@code pal.test.clock-file} holds how far ahead of real time the app and its engine
+ * are (an ISO duration), read at start and whenever it changes.
+ */
+public final class ChildApp {
+
+    private ChildApp() {
+    }
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(PalFlowApplication.class, ClockFromFile.class).run(args);
+    }
+
+    /** The clock that follows the file named by the property {@code pal.test.clock-file}. */
+    @Configuration(proxyBeanMethods = false)
+    public static class ClockFromFile {
+
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+
+        @Bean
+        Follower clockFollower(MovableClock clock, EmbeddedZeebeEngine engine,
+                @Value("${pal.test.clock-file}") Path file) {
+            return new Follower(file, clock, engine);
+        }
+    }
+
+    /** Applies the file's offset to the app's clock and the engine's, and each later change as it appears. */
+    static final class Follower implements DisposableBean {
+
+        private final Thread thread;
+        private Duration applied = Duration.ZERO;
+
+        Follower(Path file, MovableClock clock, EmbeddedZeebeEngine engine) {
+            thread = Thread.ofPlatform().daemon().name("test-clock").start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    try {
+                        Duration wanted = Files.exists(file) ? Duration.parse(Files.readString(file).trim())
+                                : Duration.ZERO;
+                        Duration step = wanted.minus(applied);
+                        if (!step.isZero()) {
+                            clock.advance(step);
+                            engine.engine().increaseTime(step);
+                            applied = wanted;
+                        }
+                        Thread.sleep(100);
+                    } catch (IOException | RuntimeException e) {
+                        // Read while being written: the next read sees it whole.
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        @Override
+        public void destroy() {
+            thread.interrupt();
+        }
+    }
+
+    /** Writes the offset the child applies; the driver's side of the same file. */
+    public static void setClockOffset(Path file, Duration ahead) {
+        try {
+            Path written = file.resolveSibling(file.getFileName() + ".new");
+            Files.writeString(written, ahead.toString());
+            Files.move(written, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

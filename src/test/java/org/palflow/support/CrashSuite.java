@@ -1,0 +1,429 @@
+package org.palflow.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Runs the app as a child JVM on its own data folder and pushes candidates through the whole lifecycle over HTTP
+ * (registration, mentor, four drafted tasks with files, the first task's components reviewed, submission, scoring,
+ * release, decision, hand-off) while a killer thread ends the app with SIGKILL at random moments and starts it
+ * again. The driver behaves as a careful client: a request that got no answer is sent again with the same
+ * Idempotency-Key. Mail goes to {@link TestMail}; hand-offs to a receiver of its own that counts them.
+ */
+public final class CrashSuite implements AutoCloseable {
+
+    private static final ZoneId MASSACHUSETTS = ZoneId.of("America/New_York");
+    private static final String[] COMPONENTS = {"INVESTIGATE", "PREPARE", "ACT", "ASSESS"};
+    private static final List<String> SCORERS = List.of("sam", "quinn", "kai", "lee");
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+
+    /** What a run measured. */
+    public record Figures(int candidates, int kills, Duration total, List<Duration> readyAfterKill) {
+    }
+
+    private final int candidates;
+    private final int kills;
+    private final Random random;
+    private final Path dataDir;
+    private final Path clockFile;
+    private final Path realmFile;
+    private final int httpPort = freePort();
+    private final Map<String, AtomicInteger> handoffs = new ConcurrentHashMap<>();
+    private final Map<String, String> handoffPayloads = new ConcurrentHashMap<>();
+    private final HttpServer receiver;
+    private final List<Duration> readyAfterKill = new ArrayList<>();
+    private volatile Process child;
+    private volatile Duration clockAhead = Duration.ZERO;
+    private int starts;
+
+    public CrashSuite(String name, int candidates, int kills, long seed) {
+        this.candidates = candidates;
+        this.kills = kills;
+        this.random = new Random(seed);
+        this.dataDir = TestDataDirs.fresh(name);
+        this.clockFile = dataDir.resolve("clock-offset");
+        this.realmFile = dataDir.resolve("realm.json");
+        this.receiver = startReceiver();
+    }
+
+    /** The engine's files of the child app. */
+    public Path engineFolder() {
+        return dataDir.resolve("zeebe");
+    }
+
+    public String candidate(int i) {
+        return String.format("crash%04d", i);
+    }
+
+    public String emailOf(int i) {
+        return candidate(i) + ".candidate@crash.example";
+    }
+
+    /** The payload ELAR applied under each key (the first one sent with it). */
+    public Map<String, String> handoffsApplied() {
+        return Map.copyOf(handoffPayloads);
+    }
+
+    /** How many times ELAR was asked to apply each key, counted at the receiver. */
+    public Map<String, Integer> handoffsReceived() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        handoffs.forEach((key, count) -> counts.put(key, count.get()));
+        return counts;
+    }
+
+    /** Runs the lifecycle for every candidate under the killer; returns the candidates' registration ids. */
+    public Figures run(Map<Integer, Long> registrationIds) throws Exception {
+        writeRealm();
+        Instant began = Instant.now();
+        start();
+        Thread killer = Thread.ofPlatform().name("crash-killer").start(this::killAtRandom);
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            JsonNode window = call("alex", api -> api.post("/api/scoring-windows", Map.of("name", "Crash window",
+                    "submissionDeadline", today().plusDays(1).toString(), "scoreReportDate",
+                    today().plusDays(30).toString(), "accepts", List.of(Map.of("handbookVersion", "2025-26",
+                            "tasks", List.of(1, 2, 3, 4)))), "crash-window"), done());
+            List<Future<Long>> drafted = new ArrayList<>();
+            for (int i = 1; i <= candidates; i++) {
+                int candidate = i;
+                drafted.add(clients.submit(() -> registerMentorAndSubmit(candidate)));
+            }
+            for (int i = 1; i <= candidates; i++) {
+                registrationIds.put(i, drafted.get(i - 1).get());
+            }
+            moveClockTo(LocalDate.parse(window.get("submissionDeadline").asText()).plusDays(1));
+            scoreEverySubmission(candidates * 4);
+            moveClockTo(LocalDate.parse(window.get("scoreReportDate").asText()));
+            for (long registration : registrationIds.values()) {
+                awaitValue("decision of " + registration, () -> Optional.of(api("casey").get("/api/candidates/"
+                        + registration + "/licensure-decision")).filter(r -> r.getStatusCode().value() == 200)
+                        .map(ResponseEntity::getBody).filter(d -> "SENT".equals(d.path("handoff").asText())));
+            }
+            killer.join();
+            return new Figures(candidates, kills, Duration.between(began, Instant.now()), readyAfterKill);
+        } finally {
+            clients.shutdownNow();
+            killer.interrupt();
+        }
+    }
+
+    private long registerMentorAndSubmit(int i) {
+        String user = candidate(i);
+        long registration = call(user, api -> api.post("/api/registrations", Map.of("fullName",
+                "Crash Candidate " + i, "email", emailOf(i), "programCode", "BAYSTATE-LEAD", "cohortCode",
+                "2026-FALL", "district", "Springfield Public Schools", "school", "Lincoln Elementary School",
+                "handbookVersion", "2025-26", "policiesConfirmed", true), "register-" + user), done())
+                .get("id").asLong();
+        awaitStage(registration, "AWAITING_MENTOR_PROPOSAL");
+        long proposal = call("casey", api -> api.post("/api/candidates/" + registration + "/mentor-proposals",
+                Map.of("mentorId", 1), "propose-" + user), done()).get("id").asLong();
+        awaitStage(registration, "AWAITING_MENTOR_RESPONSE");
+        call("morgan", api -> api.postEmpty("/api/mentor-proposals/" + proposal + "/acceptance", "accept-" + user),
+                done());
+        awaitStage(registration, "MENTORED");
+        call(user, api -> api.put("/api/registrations/" + registration + "/licensure-identifiers",
+                Map.of("mepid", String.format("%08d", 10_000_000 + i))), done());
+        for (int task = 1; task <= 4; task++) {
+            draftAndSubmit(user, task, i * 10L + task);
+        }
+        return registration;
+    }
+
+    private void draftAndSubmit(String user, int task, long seed) {
+        JsonNode draft = call(user, api -> api.post("/api/drafts", Map.of("task", task), "draft-" + user + "-" + task),
+                done());
+        long draftId = draft.get("id").asLong();
+        call(user, api -> api.put("/api/drafts/" + draftId + "/details", Map.of("priorityArea", "Grade 5 mathematics",
+                "collaborationPoints", "None", "collaborationRationale", "None", "collaborationRoles", "None")), done());
+        Random text = new Random(seed);
+        for (JsonNode part : draft.get("parts")) {
+            String code = part.get("code").asText();
+            boolean video = part.get("kind").asText().equals("VIDEO");
+            byte[] file = video ? EvidenceFixtures.mp4(user + seed + code)
+                    : EvidenceFixtures.pdf(part.get("kind").asText().equals("FORM")
+                            ? "[X] anonymized [X] no identifying images" : prose(text));
+            call(user, api -> api.putBytes("upload-" + draftId + "-" + code,
+                    "/api/drafts/{draft}/parts/{part}/file?name={name}", file, draftId, code,
+                    code + (video ? ".mp4" : ".pdf")), done());
+        }
+        if (task == 1) {
+            for (String component : COMPONENTS) {
+                call(user, api -> api.postEmpty("/api/drafts/" + draftId + "/components/" + component + "/done",
+                        "done-" + draftId + "-" + component), done());
+                call("morgan", api -> api.post("/api/drafts/" + draftId + "/components/" + component + "/review",
+                        Map.of("approved", true), "review-" + draftId + "-" + component), done());
+            }
+        }
+        // Refused (409) until the files' text is read: nothing is stored then, so each try is a new request.
+        awaitValue("submission of draft " + draftId, () -> Optional.of(api(user).post("/api/drafts/" + draftId
+                + "/submission", Map.of("acknowledgeWarnings", true), "submit-" + draftId + "-" + random.nextLong()))
+                .filter(r -> r.getStatusCode().is2xxSuccessful()));
+    }
+
+    private void scoreEverySubmission(int expected) {
+        Map<Long, Boolean> scored = new ConcurrentHashMap<>();
+        awaitValue(expected + " scorings", () -> {
+            for (String scorer : SCORERS) {
+                ResponseEntity<JsonNode> list = api(scorer).get("/api/scorer/assignments");
+                if (list.getStatusCode().value() != 200) {
+                    return Optional.empty();
+                }
+                for (JsonNode assignment : list.getBody()) {
+                    long id = assignment.get("assignmentId").asLong();
+                    if (!scored.containsKey(id)) {
+                        ResponseEntity<JsonNode> answer = api(scorer).post("/api/scorer/assignments/" + id + "/score",
+                                sheet(assignment.get("task").asInt()), "score-" + id);
+                        if (answer.getStatusCode().value() == 200) {
+                            scored.put(id, true);
+                        }
+                    }
+                }
+            }
+            return scored.size() >= expected ? Optional.of(true) : Optional.empty();
+        });
+    }
+
+    private static Map<String, Object> sheet(int task) {
+        Map<String, Object> indicators = new LinkedHashMap<>();
+        for (String rubric : new String[] {"a", "b", "c"}) {
+            for (int n = 1; n <= 2; n++) {
+                indicators.put(task + "." + rubric + "." + n, Map.of("score", "3.00"));
+            }
+        }
+        return Map.of("indicators", indicators);
+    }
+
+    private static String prose(Random random) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 120; i++) {
+            text.append(Long.toString(random.nextLong(36L * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36), 36)).append(' ');
+        }
+        return text.toString();
+    }
+
+    private void awaitStage(long registration, String stage) {
+        awaitValue(stage, () -> Optional.of(api("casey").get("/api/candidates/" + registration + "/progress"))
+                .filter(r -> r.getStatusCode().value() == 200 && stage.equals(r.getBody().path("stage").asText())));
+    }
+
+    /** Moves the child's clock and its engine's to one minute past the start of {@code date}. */
+    private synchronized void moveClockTo(LocalDate date) {
+        Duration ahead = Duration.between(Instant.now(), date.atStartOfDay(MASSACHUSETTS).plusMinutes(1).toInstant());
+        if (ahead.compareTo(clockAhead) > 0) {
+            clockAhead = ahead;
+            ChildApp.setClockOffset(clockFile, ahead);
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(Instant.now().plus(clockAhead), MASSACHUSETTS);
+    }
+
+    private Api api(String user) {
+        return Api.as(httpPort, user);
+    }
+
+    /** Created, or found already created by an earlier try whose answer was lost. */
+    private static Predicate<ResponseEntity<JsonNode>> done() {
+        return r -> r.getStatusCode().is2xxSuccessful();
+    }
+
+    /** Sends the request until it is answered as expected; an answer that is not (a 4xx) fails the run. */
+    private JsonNode call(String user, java.util.function.Function<Api, ResponseEntity<JsonNode>> request,
+            Predicate<ResponseEntity<JsonNode>> expected) {
+        return awaitValue("an answer to " + user, () -> {
+            ResponseEntity<JsonNode> answer = request.apply(api(user));
+            if (expected.test(answer)) {
+                return Optional.of(answer.getBody() == null ? new ObjectMapper().createObjectNode() : answer.getBody());
+            }
+            if (answer.getStatusCode().value() == 409 && String.valueOf(answer.getBody()).contains("still being")) {
+                return Optional.empty(); // the first try died with the app; its claim lapses shortly
+            }
+            if (answer.getStatusCode().is4xxClientError()) {
+                throw new AssertionError("Refused: " + answer.getStatusCode() + " " + answer.getBody());
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** Tries until the probe has a value; while the app is down or restarting, requests fail and are tried again. */
+    private <T> T awaitValue(String what, Supplier<Optional<T>> probe) {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                Optional<T> value = probe.get();
+                if (value.isPresent()) {
+                    return value.get();
+                }
+            } catch (RestClientException unreachable) {
+                // The app is down: it is being restarted.
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new AssertionError("No " + what + " within " + PATIENCE);
+    }
+
+    private void killAtRandom() {
+        try {
+            for (int k = 0; k < kills; k++) {
+                Thread.sleep(Duration.ofMillis(4_000 + random.nextInt(10_000)));
+                child.destroyForcibly().waitFor();
+                Instant killed = Instant.now();
+                start();
+                readyAfterKill.add(Duration.between(killed, Instant.now()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void start() {
+        try {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx768m", "-XX:+UseSerialGC",
+                    "-cp", classPath(), ChildApp.class.getName(),
+                    "--server.port=" + httpPort, "--pal.test.clock-file=" + clockFile, "--pal.zeebe.embedded.port=0", "--pal.data-dir=" + dataDir,
+                    "--pal.auth.realm-file=file:" + realmFile, "--spring.mail.host=127.0.0.1",
+                    "--spring.mail.port=" + TestMail.port(), "--pal.licensure.elar-url=http://127.0.0.1:"
+                            + receiver.getAddress().getPort() + "/", "--pal.licensure.retry-backoff=PT1S",
+                    "--pal.process.catch-up-every=PT2S", "--pal.process.catch-up-after=PT5S",
+                    // Snapshots and compaction often enough that kills land between them and replay starts
+                    // from a snapshot, not from the beginning of the log.
+                    "--pal.zeebe.embedded.snapshot-every=PT5S", "--pal.zeebe.embedded.segment-size=1MB",
+                    "--logging.level.root=WARN", "--logging.level.org.palflow.platform.embedded=INFO",
+                    "--logging.level.org.palflow.PalFlowApplication=INFO"));
+            child = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(dataDir.resolve("app-" + (++starts) + ".log").toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            Path log = dataDir.resolve("app-" + starts + ".log");
+            if (!child.isAlive() || logSays(log, "Application run failed")) {
+                throw new AssertionError("The app did not start; see " + log);
+            }
+            try {
+                if (Api.anonymous(httpPort).get("/actuator/health").getStatusCode().value() == 200) {
+                    return;
+                }
+            } catch (RestClientException notYet) {
+                // still starting
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new AssertionError("The app did not become healthy in 3 minutes");
+    }
+
+    private static boolean logSays(Path log, String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The test's class path without relative entries: one of them is the project folder, whose {@code processes/}
+     * would be deployed a second time beside the copy in {@code target/classes}.
+     */
+    private static String classPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> Path.of(entry).isAbsolute()).distinct()
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    /** The committed realm plus the run's candidates, who sign in as {@code <name>} / {@code <name>-pal}. */
+    private void writeRealm() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode realm = (ObjectNode) json.readTree(Path.of("keycloak", "pal-realm.json").toFile());
+        ArrayNode users = (ArrayNode) realm.get("users");
+        for (int i = 1; i <= candidates; i++) {
+            ObjectNode user = users.addObject().put("username", candidate(i)).put("enabled", true)
+                    .put("emailVerified", true).put("firstName", "Crash").put("lastName", "Candidate " + i)
+                    .put("email", emailOf(i));
+            user.putArray("credentials").addObject().put("type", "password").put("value", candidate(i) + "-pal")
+                    .put("temporary", false);
+            user.putArray("realmRoles").add("candidate");
+        }
+        Files.createDirectories(dataDir);
+        json.writeValue(realmFile.toFile(), realm);
+    }
+
+    private HttpServer startReceiver() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+                handoffPayloads.putIfAbsent(key, body);
+                boolean first = handoffs.computeIfAbsent(key, k -> new AtomicInteger()).getAndIncrement() == 0;
+                exchange.sendResponseHeaders(first ? 201 : 200, -1);
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the app cleanly (which also stops its database server). */
+    @Override
+    public void close() throws InterruptedException {
+        if (child != null && child.isAlive()) {
+            child.destroy();
+            if (!child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+        }
+        receiver.stop(0);
+    }
+}
