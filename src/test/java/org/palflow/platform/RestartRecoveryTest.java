@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import io.camunda.client.CamundaClient;
 import org.palflow.platform.embedded.EmbeddedZeebeEngine;
+import org.palflow.platform.process.Incidents;
+import org.palflow.platform.process.ProcessStatistics;
 import org.palflow.support.EvidenceFixtures;
 import org.junit.jupiter.api.Test;
 import org.palflow.PalFlowApplication;
@@ -59,14 +62,19 @@ class RestartRecoveryTest {
     /**
      * A mentor's answer, a component review and a score are each due 20 s after they were asked for; the app is
      * stopped before any of them is due and started again after all of them were. Each deadline fires once, right
-     * after the start, at its original due date: the engine's timers live in its state on disk.
+     * after the start, at its original due date: the engine's timers live in its state on disk. An incident raised
+     * before the stop is still listed after it, and resolving it then lets the case go on.
      */
     @Test
-    void timersDueWhileTheAppIsDownFireOnceAtTheirOriginalTime() throws IOException, InterruptedException {
+    void timersDueWhileTheAppIsDownFireOnceAtTheirOriginalTimeAndIncidentsStayListed() throws IOException, InterruptedException {
         Path clockFile = dataDir.resolve("clock-offset");
         String[] shortDeadlines = {"--pal.test.clock-file=" + clockFile, "--pal.mentoring.response-period=PT20S",
-            "--pal.drafting.review-reminder-after=PT20S", "--pal.scoring.scoring-period=PT20S"};
+            "--pal.drafting.review-reminder-after=PT20S", "--pal.scoring.scoring-period=PT20S",
+            // Small log segments, so that the snapshot taken at the stop deletes the log the timers and the
+            // incident were written to: after the start they are known from the snapshot and the readers' files.
+            "--pal.zeebe.embedded.segment-size=256KB"};
         Map<String, Long> dueDates;
+        long incident;
         long unanswered;
         long draft;
         try (ConfigurableApplicationContext first = start(shortDeadlines)) {
@@ -84,6 +92,7 @@ class RestartRecoveryTest {
             Api.as(port, "blake").postEmpty("/api/drafts/" + draft + "/components/INVESTIGATE/done");
             await().atMost(Duration.ofSeconds(10)).until(() -> timersCreated(first).size() == 3);
             dueDates = timersCreated(first);
+            incident = brokenMentorAssignment(first);
         }
         long lastDue = dueDates.values().stream().mapToLong(Long::longValue).max().orElseThrow();
         long offset = Duration.ofDays(2).toMillis();
@@ -92,19 +101,41 @@ class RestartRecoveryTest {
         try (ConfigurableApplicationContext second = start(shortDeadlines)) {
             long started = System.currentTimeMillis() + offset;
             int port = port(second);
+            assertThat(second.getBean(EmbeddedZeebeEngine.class).diskUse().lowestPosition())
+                    .as("the log before the stop was deleted").isGreaterThan(1);
             await().atMost(Duration.ofSeconds(20)).until(() -> timersTriggered(second).size() == 3);
             Thread.sleep(2_000);
-            Map<String, List<Long>> triggered = timersTriggered(second);
-            assertThat(timersCreated(second)).as("the same timers, not created again").isEqualTo(dueDates);
-            triggered.forEach((element, times) -> {
-                assertThat(times).as(element + " fired once").hasSize(1);
-                assertThat(times.get(0)).as(element + " fired after its due date, right after the start")
+            timersTriggered(second).forEach((element, firings) -> {
+                assertThat(firings).as(element + " fired once").hasSize(1);
+                assertThat(firings.get(0)[1]).as(element + " kept its due date").isEqualTo(dueDates.get(element));
+                assertThat(firings.get(0)[0]).as(element + " fired after its due date, right after the start")
                         .isGreaterThanOrEqualTo(dueDates.get(element)).isLessThan(started + 10_000);
             });
             awaitStage(port, unanswered, "AWAITING_MENTOR_PROPOSAL");
+
+            ProcessStatistics statistics = second.getBean(ProcessStatistics.class);
+            assertThat(statistics.incidents("mentor-assignment")).as("the incident raised before the restart")
+                    .extracting(ProcessStatistics.OpenIncident::incidentKey).containsExactly(incident);
+            long instance = statistics.incidents("mentor-assignment").get(0).processInstanceKey();
+            second.getBean(CamundaClient.class).newSetVariablesCommand(instance)
+                    .variables(Map.of("respondBy", "2099-01-01T00:00:00Z")).send().join();
+            second.getBean(Incidents.class).resolve(incident);
+            await().atMost(Duration.ofSeconds(20)).until(() -> statistics.incidents("mentor-assignment").isEmpty());
         }
         assertThat(outbox()).filteredOn(name -> name.startsWith("component-review-reminder")).hasSize(1);
         assertThat(outbox()).filteredOn(name -> name.startsWith("scoring-reminder-")).hasSize(1);
+    }
+
+    /** A case whose deadline cannot be read: the engine raises an incident at the step; its key. */
+    private static long brokenMentorAssignment(ConfigurableApplicationContext context) {
+        long instance = context.getBean(CamundaClient.class).newCreateInstanceCommand()
+                .bpmnProcessId("mentor-assignment").latestVersion()
+                .variables(Map.of("candidateId", 999_999, "proposalId", 999_999, "respondBy", "not a date"))
+                .startBeforeElement("await-mentor-response").send().join().getProcessInstanceKey();
+        ProcessStatistics statistics = context.getBean(ProcessStatistics.class);
+        return await().atMost(Duration.ofSeconds(20)).until(() -> statistics.incidents("mentor-assignment").stream()
+                .filter(open -> open.processInstanceKey() == instance).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow().incidentKey();
     }
 
     private static final List<String> DEADLINES = List.of("mentor-response-overdue", "review-reminder-due",
@@ -129,14 +160,15 @@ class RestartRecoveryTest {
         return due;
     }
 
-    private static Map<String, List<Long>> timersTriggered(ConfigurableApplicationContext context) {
-        Map<String, List<Long>> fired = new java.util.TreeMap<>();
+    /** Per deadline element, each firing as {when it fired, the due date it fired for}. */
+    private static Map<String, List<long[]>> timersTriggered(ConfigurableApplicationContext context) {
+        Map<String, List<long[]>> fired = new java.util.TreeMap<>();
         RecordStream.of(context.getBean(EmbeddedZeebeEngine.class).engine().getRecordStreamSource()).timerRecords()
                 .forEach(record -> {
                     if (record.getIntent() == TimerIntent.TRIGGERED
                             && DEADLINES.contains(record.getValue().getTargetElementId())) {
                         fired.computeIfAbsent(record.getValue().getTargetElementId(), id -> new ArrayList<>())
-                                .add(record.getTimestamp());
+                                .add(new long[] {record.getTimestamp(), record.getValue().getDueDate()});
                     }
                 });
         return fired;

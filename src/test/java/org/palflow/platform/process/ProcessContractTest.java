@@ -41,7 +41,7 @@ class ProcessContractTest {
     private static final Pattern PROCESS_ID = Pattern.compile("static final String PROCESS_ID = \"([^\"]+)\"");
     private static final Pattern ELEMENT_CALL = Pattern.compile(
             "(?:hasPassedElements?(?:InOrder)?|hasNotPassedElements?|isWaitingAtElements|isNotWaitingAtElements"
-                    + ")\\(([^;]*?)\\)[;.\\s]", Pattern.DOTALL);
+                    + "|startBeforeElement)\\(([^;]*?)\\)[;.\\s]", Pattern.DOTALL);
     private static final Pattern LITERAL = Pattern.compile("\"([a-z0-9]+(?:-[a-z0-9]+)+)\"");
 
     private final Bpmn bpmn = Bpmn.read(PROCESSES);
