@@ -9,8 +9,8 @@ import org.palflow.platform.embedded.EmbeddedZeebeEngine;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -27,8 +27,11 @@ public final class ChildApp {
         new SpringApplicationBuilder(PalFlowApplication.class, ClockFromFile.class).run(args);
     }
 
-    /** The clock that follows the file named by the property {@code pal.test.clock-file}. */
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * The clock that follows the file named by the property {@code pal.test.clock-file}. A test configuration, so
+     * that the shared test context's component scan leaves it out.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
     public static class ClockFromFile {
 
         @Bean
