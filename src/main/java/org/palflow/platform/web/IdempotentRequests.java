@@ -144,13 +144,14 @@ class IdempotentRequests extends OncePerRequestFilter {
     private boolean claim(String owner, String key, String hash) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("DELETE FROM idempotent_request WHERE owner = ? AND idempotency_key = ? AND status IS NULL "
-                + "AND (created_at < ? OR claimed_by IS NULL OR claimed_by NOT IN "
+                + "AND (created_at < ? OR claimed_by NOT IN "
                 + "(SELECT run_id FROM server_run WHERE seen_at >= ?))", owner, key,
                 Timestamp.from(clock.instant().minus(ABANDONED_AFTER)),
                 Timestamp.from(REAL_TIME.instant().minus(RUN_GONE_AFTER)));
         try {
-            jdbc.update("INSERT INTO idempotent_request (owner, idempotency_key, request_hash, created_at, claimed_by) "
-                    + "VALUES (?, ?, ?, ?, ?)", owner, key, hash, now, run);
+            jdbc.update("INSERT INTO idempotent_request "
+                    + "(owner, idempotency_key, request_hash, created_at, claimed_by) VALUES (?, ?, ?, ?, ?)",
+                    owner, key, hash, now, run);
             return true;
         } catch (DuplicateKeyException repeated) {
             return false;

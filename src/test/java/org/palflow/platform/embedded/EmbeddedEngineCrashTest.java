@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.palflow.support.CrashSuite;
-import org.palflow.support.TestMail;
 
 /**
  * The app on its embedded default is killed with SIGKILL three times while candidates go through the whole
@@ -30,7 +27,7 @@ class EmbeddedEngineCrashTest {
             CrashSuite.Figures figures = suite.run(registrations);
             System.out.printf("CRASH candidates=%d kills=%d total=%ds ready-after-kill=%s%n", figures.candidates(),
                     figures.kills(), figures.total().toSeconds(), figures.readyAfterKill());
-            assertEffectsOnce(suite, candidates, figures);
+            suite.assertEveryEffectOnce(figures);
             assertCompacted(suite.engineFolder());
         }
     }
@@ -43,25 +40,6 @@ class EmbeddedEngineCrashTest {
         }
         try (Stream<Path> snapshots = Files.list(engine.resolve("snapshots"))) {
             assertThat(snapshots.count()).as("snapshots kept").isEqualTo(1);
-        }
-    }
-
-    static void assertEffectsOnce(CrashSuite suite, int candidates, CrashSuite.Figures figures) {
-        assertThat(figures.readyAfterKill()).as("kills survived").hasSize(figures.kills());
-        Collection<String> payloads = suite.handoffsApplied().values();
-        assertThat(payloads).as("one hand-off applied per passing decision").hasSize(candidates);
-        for (int i = 1; i <= candidates; i++) {
-            String mepid = String.format("\"mepid\":\"%08d\"", 10_000_000 + i);
-            assertThat(payloads).as("hand-offs naming candidate " + i).filteredOn(p -> p.contains(mepid)).hasSize(1);
-            List<String> subjects = TestMail.subjectsTo(suite.emailOf(i));
-            assertThat(subjects).as("welcome mails of candidate " + i).filteredOn("Welcome to PAL Flow"::equals)
-                    .hasSize(1);
-            assertThat(subjects).as("mentorship mails of candidate " + i).filteredOn("Your PAL mentor"::equals)
-                    .hasSize(1);
-            for (int task = 1; task <= 4; task++) {
-                assertThat(subjects).as("Task " + task + " score releases of candidate " + i)
-                        .filteredOn(("Your PAL Task " + task + " score report")::equals).hasSize(1);
-            }
         }
     }
 }

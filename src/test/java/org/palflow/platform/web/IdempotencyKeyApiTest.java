@@ -127,6 +127,13 @@ class IdempotencyKeyApiTest extends PalFlowTest {
         assertThat(as("casey").post("/api/registrations", candidate, key).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
 
+        String killed = UUID.randomUUID().toString();
+        jdbc.update("INSERT INTO idempotent_request (owner, idempotency_key, request_hash, created_at, claimed_by) "
+                + "VALUES ('casey', ?, 'left by a server run killed a moment ago', ?, ?)", killed,
+                java.sql.Timestamp.from(clock.instant()), UUID.randomUUID().toString());
+        assertThat(as("casey").post("/api/registrations", newCandidate("Killed Run"), killed).getStatusCode())
+                .as("a key whose server run is gone is free at once").isEqualTo(HttpStatus.CREATED);
+
         String running = UUID.randomUUID().toString();
         jdbc.update("INSERT INTO idempotent_request (owner, idempotency_key, request_hash, created_at) "
                 + "VALUES ('casey', ?, 'still running', ?)", running, java.sql.Timestamp.from(clock.instant()));

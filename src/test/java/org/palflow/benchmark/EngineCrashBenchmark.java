@@ -1,0 +1,28 @@
+package org.palflow.benchmark;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.palflow.support.CrashSuite;
+
+/**
+ * Run with {@code ./pal test -Pbenchmark}: the crash suite at length, {@code pal.crash.candidates} candidates
+ * (default 20) and {@code pal.crash.kills} kills (default 10), printing how long it took and how long the app took
+ * to be ready after each kill. The demo scorer pool (four eligible scorers of 25) bounds it to 25 candidates until
+ * the suite brings scorers of its own.
+ */
+class EngineCrashBenchmark {
+
+    @Test
+    void theLifecycleUnderRepeatedKills() throws Exception {
+        int candidates = Integer.getInteger("pal.crash.candidates", 20);
+        int kills = Integer.getInteger("pal.crash.kills", 10);
+        Map<Integer, Long> registrations = new LinkedHashMap<>();
+        try (CrashSuite suite = new CrashSuite("crash-benchmark", candidates, kills, System.nanoTime())) {
+            CrashSuite.Figures figures = suite.run(registrations);
+            System.out.printf("BENCHMARK crash suite: %d candidates, %d kills, %d s in all, ready after each kill: %s%n",
+                    figures.candidates(), figures.kills(), figures.total().toSeconds(), figures.readyAfterKill());
+            suite.assertEveryEffectOnce(figures);
+        }
+    }
+}
