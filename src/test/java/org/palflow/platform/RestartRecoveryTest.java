@@ -75,10 +75,13 @@ class RestartRecoveryTest {
             "--pal.zeebe.embedded.segment-size=256KB"};
         Map<String, Long> dueDates;
         long incident;
+        long incidentPosition;
         long unanswered;
         long draft;
         try (ConfigurableApplicationContext first = start(shortDeadlines)) {
             int port = port(first);
+            incident = brokenMentorAssignment(first);
+            incidentPosition = positionOf(first, incident);
             mentoredBlake(port);
             submitTask4InAWindow(port);
             draft = Api.as(port, "blake").post("/api/drafts", Map.of("task", 1)).getBody().get("id").asLong();
@@ -92,7 +95,6 @@ class RestartRecoveryTest {
             Api.as(port, "blake").postEmpty("/api/drafts/" + draft + "/components/INVESTIGATE/done");
             await().atMost(Duration.ofSeconds(10)).until(() -> timersCreated(first).size() == 3);
             dueDates = timersCreated(first);
-            incident = brokenMentorAssignment(first);
         }
         long lastDue = dueDates.values().stream().mapToLong(Long::longValue).max().orElseThrow();
         long offset = Duration.ofDays(2).toMillis();
@@ -102,7 +104,7 @@ class RestartRecoveryTest {
             long started = System.currentTimeMillis() + offset;
             int port = port(second);
             assertThat(second.getBean(EmbeddedZeebeEngine.class).diskUse().lowestPosition())
-                    .as("the log before the stop was deleted").isGreaterThan(1);
+                    .as("the log holding the incident was deleted").isGreaterThan(incidentPosition);
             await().atMost(Duration.ofSeconds(20)).until(() -> timersTriggered(second).size() == 3);
             Thread.sleep(2_000);
             timersTriggered(second).forEach((element, firings) -> {
@@ -136,6 +138,12 @@ class RestartRecoveryTest {
         return await().atMost(Duration.ofSeconds(20)).until(() -> statistics.incidents("mentor-assignment").stream()
                 .filter(open -> open.processInstanceKey() == instance).findFirst(), java.util.Optional::isPresent)
                 .orElseThrow().incidentKey();
+    }
+
+    private static long positionOf(ConfigurableApplicationContext context, long incidentKey) {
+        return java.util.stream.StreamSupport.stream(RecordStream.of(context.getBean(EmbeddedZeebeEngine.class)
+                .engine().getRecordStreamSource()).incidentRecords().spliterator(), false)
+                .filter(record -> record.getKey() == incidentKey).findFirst().orElseThrow().getPosition();
     }
 
     private static final List<String> DEADLINES = List.of("mentor-response-overdue", "review-reminder-due",
