@@ -132,6 +132,9 @@ class HandOffsSurviveAnEngineOutageTest extends ScoringTest {
                 .isWaitingAtElements("await-component-done"));
 
         assertThat(draftWithEvidence("emery", 3, 103, null)).isEqualTo(draft);
+        // The files are read through the engine too: only the submission's hand-off is to meet the outage.
+        eventually(() -> Optional.of(as("emery").get("/api/drafts/" + draft + "/readiness").getBody())
+                .filter(report -> !report.toString().contains("not-yet-read")));
         engineOutage.begin();
         long submission = submitDraft("emery", draft);
         awaitRefused();
