@@ -1,7 +1,5 @@
 package org.palflow.benchmark;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.palflow.support.CrashSuite;
 
@@ -17,9 +15,8 @@ class EngineCrashBenchmark {
     void theLifecycleUnderRepeatedKills() throws Exception {
         int candidates = Integer.getInteger("pal.crash.candidates", 20);
         int kills = Integer.getInteger("pal.crash.kills", 10);
-        Map<Integer, Long> registrations = new LinkedHashMap<>();
         try (CrashSuite suite = new CrashSuite("crash-benchmark", candidates, kills, System.nanoTime())) {
-            CrashSuite.Figures figures = suite.run(registrations);
+            CrashSuite.Figures figures = suite.run();
             System.out.printf("BENCHMARK crash suite: %d candidates, %d kills, %d s in all, ready after each kill: %s%n",
                     figures.candidates(), figures.kills(), figures.total().toSeconds(), figures.readyAfterKill());
             suite.assertEveryEffectOnce(figures);

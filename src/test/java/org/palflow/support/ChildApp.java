@@ -55,6 +55,7 @@ public final class ChildApp {
 
         Follower(Path file, MovableClock clock, EmbeddedZeebeEngine engine) {
             thread = Thread.ofPlatform().daemon().name("test-clock").start(() -> {
+                // The file is replaced whole (setClockOffset), so every read sees a complete offset.
                 while (!Thread.currentThread().isInterrupted()) {
                     try {
                         Duration wanted = Files.exists(file) ? Duration.parse(Files.readString(file).trim())
@@ -66,8 +67,8 @@ public final class ChildApp {
                             applied = wanted;
                         }
                         Thread.sleep(100);
-                    } catch (IOException | RuntimeException e) {
-                        // Read while being written: the next read sees it whole.
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException("The test clock file cannot be read: " + file, e);
                     } catch (InterruptedException e) {
                         return;
                     }

@@ -119,8 +119,8 @@ public final class CrashSuite implements AutoCloseable {
         }
     }
 
-    /** Runs the lifecycle for every candidate under the killer; returns the candidates' registration ids. */
-    public Figures run(Map<Integer, Long> registrationIds) throws Exception {
+    /** Runs the lifecycle for every candidate under the killer, until every one is decided and handed off. */
+    public Figures run() throws Exception {
         writeRealm();
         Instant began = Instant.now();
         start();
@@ -136,13 +136,14 @@ public final class CrashSuite implements AutoCloseable {
                 int candidate = i;
                 drafted.add(clients.submit(() -> registerMentorAndSubmit(candidate)));
             }
-            for (int i = 1; i <= candidates; i++) {
-                registrationIds.put(i, drafted.get(i - 1).get());
+            List<Long> registrations = new ArrayList<>();
+            for (Future<Long> registration : drafted) {
+                registrations.add(registration.get());
             }
             moveClockTo(LocalDate.parse(window.get("submissionDeadline").asText()).plusDays(1));
             scoreEverySubmission(candidates * 4);
             moveClockTo(LocalDate.parse(window.get("scoreReportDate").asText()));
-            for (long registration : registrationIds.values()) {
+            for (long registration : registrations) {
                 awaitValue("decision of " + registration, () -> Optional.of(api("casey").get("/api/candidates/"
                         + registration + "/licensure-decision")).filter(r -> r.getStatusCode().value() == 200)
                         .map(ResponseEntity::getBody).filter(d -> "SENT".equals(d.path("handoff").asText())));

@@ -160,13 +160,11 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
     }
 
     /** What is on disk now, for benchmarks and the README's figures. */
-    public record DiskUse(long logBytes, long snapshotBytes, long lowestPosition, long highestPosition,
-            long snapshotPosition) {
+    public record DiskUse(long logBytes, long snapshotBytes, long lowestPosition) {
     }
 
     public DiskUse diskUse() {
-        return new DiskUse(logStorage.sizeOnDisk(), sizeOf(home.resolve("snapshots")), logStorage.lowestPosition(),
-                logStorage.highestPosition(), snapshotPosition);
+        return new DiskUse(logStorage.sizeOnDisk(), sizeOf(home.resolve("snapshots")), logStorage.lowestPosition());
     }
 
     /**

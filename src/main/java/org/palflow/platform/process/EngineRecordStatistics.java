@@ -73,6 +73,8 @@ class EngineRecordStatistics implements ProcessStatistics {
     private final ObjectMapper json;
     private final Path file;
     private final Fold fold;
+    /** Where the copy on disk ends: an idle engine's snapshots do not rewrite an unchanged file. */
+    private long persistedPosition;
 
     EngineRecordStatistics(EmbeddedZeebeEngine engine, ProcessModels models, java.time.Clock clock,
             ObjectMapper json) {
@@ -83,6 +85,7 @@ class EngineRecordStatistics implements ProcessStatistics {
         models.deadlineEvents().values().forEach(deadlineEvents::addAll);
         this.file = engine.dataFolder().resolve("process-statistics.json");
         this.fold = load();
+        this.persistedPosition = fold.position;
         engine.register(this::readAndPersist);
     }
 
@@ -100,6 +103,9 @@ class EngineRecordStatistics implements ProcessStatistics {
     /** Catches up and writes the fold to disk (replacing the last copy whole); the log is kept from its position. */
     synchronized long readAndPersist() {
         catchUp();
+        if (fold.position == persistedPosition) {
+            return persistedPosition;
+        }
         Path written = file.resolveSibling(file.getFileName() + ".new");
         try (FileChannel channel = FileChannel.open(written, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -113,7 +119,8 @@ class EngineRecordStatistics implements ProcessStatistics {
         } catch (IOException e) {
             throw new UncheckedIOException("The process statistics could not be written to " + file, e);
         }
-        return fold.position;
+        persistedPosition = fold.position;
+        return persistedPosition;
     }
 
     @Override

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.palflow.support.CrashSuite;
@@ -22,9 +20,8 @@ class EmbeddedEngineCrashTest {
     @Test
     void killedThreeTimesMidLifecycleEveryCaseEndsWhereItShouldWithEachEffectOnce() throws Exception {
         int candidates = Integer.getInteger("pal.crash.candidates", 4);
-        Map<Integer, Long> registrations = new LinkedHashMap<>();
         try (CrashSuite suite = new CrashSuite("crash", candidates, 3, 20261124L)) {
-            CrashSuite.Figures figures = suite.run(registrations);
+            CrashSuite.Figures figures = suite.run();
             System.out.printf("CRASH candidates=%d kills=%d total=%ds ready-after-kill=%s%n", figures.candidates(),
                     figures.kills(), figures.total().toSeconds(), figures.readyAfterKill());
             suite.assertEveryEffectOnce(figures);

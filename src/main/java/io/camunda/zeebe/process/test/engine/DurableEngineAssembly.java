@@ -38,8 +38,7 @@ public final class DurableEngineAssembly {
      * waits); start the {@code processor} first and the {@code gateway} once replay is done, so that no new
      * request is ever answered with the reply meant for a request made before a crash.
      */
-    public record Parts(ZeebeTestEngine engine, StreamProcessor processor, Server gateway, LogStream logStream,
-            ActorScheduler scheduler, ControlledActorClock clock) {
+    public record Parts(ZeebeTestEngine engine, StreamProcessor processor, Server gateway, LogStream logStream) {
     }
 
     private DurableEngineAssembly() {
@@ -83,6 +82,6 @@ public final class DurableEngineAssembly {
         RecordStreamSourceImpl records = new RecordStreamSourceImpl(logStream.newLogStreamReader(), PARTITION);
         ZeebeTestEngine engine = new InMemoryEngine(server, processor, gateway, state, logStream, scheduler, records,
                 clock, idleMonitor);
-        return new Parts(engine, processor, server, logStream, scheduler, clock);
+        return new Parts(engine, processor, server, logStream);
     }
 }
