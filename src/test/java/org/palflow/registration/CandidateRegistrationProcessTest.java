@@ -3,8 +3,10 @@ package org.palflow.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +23,7 @@ class CandidateRegistrationProcessTest extends PalFlowTest {
     RegistrationRepository registrations;
 
     @Test
-    void validRegistrationIsActivatedWelcomedAndHandedToMentorAssignment() {
+    void validRegistrationIsActivatedWelcomedAndHandedToMentorAssignment() throws Exception {
         Map<String, Object> candidate = newCandidate("Valid Candidate");
         JsonNode decided = registerAndAwaitDecision(candidate);
         long id = decided.get("id").asLong();
@@ -37,6 +39,10 @@ class CandidateRegistrationProcessTest extends PalFlowTest {
                 .extracting(Registration::getStatus, Registration::rejectionReasons)
                 .containsExactly(RegistrationStatus.ACTIVE, java.util.List.of());
         assertThat(TestMail.subjectsTo((String) candidate.get("email"))).containsExactly("Welcome to PAL Flow");
+        assertThat(TestMail.to((String) candidate.get("email")).getFirst().getMessageID())
+                .as("a Message-ID named by the notification's key, the same on a resend")
+                .isEqualTo("<" + UUID.nameUUIDFromBytes(("welcome:" + id).getBytes(StandardCharsets.UTF_8))
+                        + "@localhost>");
         long assignment = processInstanceWith("mentor-assignment", "candidateId", id);
         processInstance(assignment).hasPassedElement("open-mentor-assignment").isWaitingAtElements("await-mentor-proposal");
     }

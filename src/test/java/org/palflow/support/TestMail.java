@@ -4,7 +4,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One real SMTP server (GreenMail) for the whole test run, shared by every application context. */
 public final class TestMail {
@@ -37,7 +39,27 @@ public final class TestMail {
     }
 
     public static List<String> subjectsTo(String address) {
-        return to(address).stream().map(message -> {
+        return subjects(to(address));
+    }
+
+    /**
+     * The subjects a mail client shows one address: copies of a message sent again (same Message-ID, after a crash
+     * cut its delivery short) count once.
+     */
+    public static List<String> subjectsShownTo(String address) {
+        Map<String, MimeMessage> byMessageId = new LinkedHashMap<>();
+        for (MimeMessage message : to(address)) {
+            try {
+                byMessageId.putIfAbsent(message.getMessageID(), message);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return subjects(List.copyOf(byMessageId.values()));
+    }
+
+    private static List<String> subjects(List<MimeMessage> messages) {
+        return messages.stream().map(message -> {
             try {
                 return message.getSubject();
             } catch (jakarta.mail.MessagingException e) {
