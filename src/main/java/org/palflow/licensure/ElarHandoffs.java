@@ -41,9 +41,10 @@ public class ElarHandoffs {
     private final String configuredUrl;
     private final Duration timeout;
     private final HttpClient http;
+    private final ElarCredential credential;
 
     ElarHandoffs(ElarHandoffRepository handoffs, Incidents incidents, ApplicationEventPublisher events,
-            Environment environment, Clock clock, LicensureProperties properties) {
+            Environment environment, Clock clock, LicensureProperties properties, ElarCredential credential) {
         String configuredUrl = properties.elarUrl() == null ? "" : properties.elarUrl();
         Duration timeout = properties.elarTimeout();
         this.handoffs = handoffs;
@@ -54,6 +55,7 @@ public class ElarHandoffs {
         this.configuredUrl = configuredUrl;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.credential = credential;
     }
 
     /** Sends the hand-off unless it was sent; throws {@link NotDelivered} with the reason otherwise. */
@@ -65,10 +67,11 @@ public class ElarHandoffs {
         }
         String problem;
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url())).timeout(timeout)
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url())).timeout(timeout)
                     .header("Content-Type", "application/json").header("Idempotency-Key", handoff.getIdempotencyKey())
-                    .POST(HttpRequest.BodyPublishers.ofString(handoff.getPayload())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofString(handoff.getPayload()));
+            credential.authorization().ifPresent(value -> request.header("Authorization", value));
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
                 handoff.sent(Instant.now(clock));
                 return;

@@ -82,6 +82,8 @@ public abstract class PalFlowTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
         registry.add("pal.licensure.elar-url", TestElar::url);
+        registry.add("pal.licensure.elar-secret", () -> TestElar.SECRET);
+        registry.add("pal.licensure.elar-stand-in", () -> "true");
         registry.add("pal.licensure.elar-timeout", () -> "PT1S");
         registry.add("pal.licensure.retry-backoff", () -> "PT1S");
     }

@@ -23,6 +23,9 @@ public final class TestElar {
 
     public enum Answer { FAIL, TIME_OUT, ACCEPT }
 
+    /** The shared secret the app is configured with; a hand-off without it is refused, as ELAR would. */
+    public static final String SECRET = "test-elar-secret";
+
     private static final HttpServer SERVER = start();
     private static final Deque<Answer> CUES = new ConcurrentLinkedDeque<>();
     private static final Map<String, String> APPLIED = new ConcurrentHashMap<>();
@@ -63,6 +66,11 @@ public final class TestElar {
     }
 
     private static void handle(HttpExchange exchange) throws IOException {
+        if (!("Bearer " + SECRET).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+            return;
+        }
         String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Answer answer = CUES.isEmpty() ? Answer.ACCEPT : CUES.poll();
