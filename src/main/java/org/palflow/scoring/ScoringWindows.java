@@ -27,6 +27,12 @@ public class ScoringWindows {
     public record AcceptedTasks(String handbookVersion, List<Integer> tasks) {
     }
 
+    /** The column's width. */
+    private static final int MAX_NAME_LENGTH = 120;
+    /** A window dated this century only: a year such as +999999 is a typing mistake. */
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2099;
+
     private final ScoringWindowRepository windows;
     private final Programs programs;
     private final ApplicationEventPublisher events;
@@ -47,14 +53,24 @@ public class ScoringWindows {
         List<String> errors = new ArrayList<>();
         if (request.name() == null || request.name().isBlank()) {
             errors.add("name is required");
+        } else if (request.name().strip().length() > MAX_NAME_LENGTH) {
+            errors.add("name must be at most " + MAX_NAME_LENGTH + " characters");
         }
         if (request.submissionDeadline() == null || request.scoreReportDate() == null) {
             errors.add("submissionDeadline and scoreReportDate are required");
+        } else if (outsideSchedulableYears(request.submissionDeadline())
+                || outsideSchedulableYears(request.scoreReportDate())) {
+            errors.add("submissionDeadline and scoreReportDate must fall in the years " + FIRST_YEAR + " to "
+                    + LAST_YEAR);
         } else if (!request.scoreReportDate().isAfter(request.submissionDeadline())) {
             errors.add("scoreReportDate must come after submissionDeadline");
         }
         Set<ScoringWindow.Accepted> accepted = new HashSet<>();
         for (AcceptedTasks tasks : request.accepts() == null ? List.<AcceptedTasks>of() : request.accepts()) {
+            if (tasks == null) {
+                errors.add("each entry of accepts names a handbookVersion and its tasks");
+                continue;
+            }
             if (tasks.handbookVersion() == null || programs.handbook(tasks.handbookVersion()).isEmpty()) {
                 errors.add("there is no handbook version " + tasks.handbookVersion());
             }
@@ -76,6 +92,10 @@ public class ScoringWindows {
                 request.scoreReportDate(), accepted, admin.username(), Instant.now(clock)));
         events.publishEvent(new ScoringWindowCreated(window.getId()));
         return window;
+    }
+
+    private static boolean outsideSchedulableYears(LocalDate date) {
+        return date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR;
     }
 
     public List<ScoringWindow> all() {

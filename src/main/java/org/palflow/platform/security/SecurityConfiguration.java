@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.palflow.platform.web.ApiPaths;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -18,7 +19,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -29,6 +29,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -52,35 +53,31 @@ class SecurityConfiguration {
         return environment.containsProperty(ISSUER) || environment.containsProperty(JWK_SET);
     }
 
-    /** Where the API, its documentation and the machine endpoints live; everything else is a page. */
-    static final String[] API = {"/api/**", "/elar-receiver/**", "/v3/api-docs/**", "/swagger-ui/**",
-        "/swagger-ui.html", "/actuator/**"};
-
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, Environment environment, ObjectMapper json) throws Exception {
-        http.securityMatcher(API).authorizeHttpRequests(requests -> requests
+        AuthenticationEntryPoint logInFirst = (request, response, ex) -> {
+            response.setHeader("WWW-Authenticate", keycloakConfigured(environment) ? "Bearer" : "Basic realm=\"pal\"");
+            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Log in to use the PAL Flow API");
+        };
+        http.securityMatcher(ApiPaths.PATTERNS).authorizeHttpRequests(requests -> requests
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
                                 "/actuator/health", "/error")
                         .permitAll()
-                        // The embedded default's ELAR stand-in takes hand-offs as ELAR would: without a user login.
+                        // The embedded default's ELAR stand-in takes hand-offs as ELAR would: with the sender's secret, not a user login.
                         .requestMatchers("/elar-receiver/**").permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, ex) -> {
-                            response.setHeader("WWW-Authenticate", keycloakConfigured(environment)
-                                    ? "Bearer" : "Basic realm=\"pal\"");
-                            writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
-                                    "Log in to use the PAL Flow API");
-                        })
+                        .authenticationEntryPoint(logInFirst)
                         .accessDeniedHandler((request, response, ex) -> writeProblem(json, response,
                                 HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request")));
         if (keycloakConfigured(environment)) {
-            http.oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles())));
+            http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(logInFirst)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles())));
         } else {
-            http.httpBasic(Customizer.withDefaults());
+            http.httpBasic(basic -> basic.authenticationEntryPoint(logInFirst));
         }
         return http.build();
     }

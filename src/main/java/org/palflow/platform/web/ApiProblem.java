@@ -9,6 +9,10 @@ import org.springframework.web.ErrorResponseException;
 /** An RFC 7807 problem the API answers with; the factories name the cases the features raise. */
 public class ApiProblem extends ErrorResponseException {
 
+    /** The detail of every 5xx the app answers: the cause is logged, not told. */
+    public static final String UNEXPECTED =
+            "Something went wrong on our side; nothing was half-applied. Try again, or tell an admin.";
+
     private ApiProblem(HttpStatus status, String title, String detail, Map<String, Object> properties) {
         super(status, problem(status, title, detail, properties), null);
     }
