@@ -136,10 +136,9 @@ public class ScoreReports {
     }
 
     private ScoringCase visibleCase(long submissionId, Actor actor) {
-        ScoringCase scoringCase = cases.findById(submissionId)
-                .orElseThrow(() -> ApiProblem.notFound("No submission " + submissionId + " in scoring."));
-        visibility.visibleCase(scoringCase.getCandidateId(), actor);
-        return scoringCase;
+        return cases.findById(submissionId).filter(found -> visibility.mayRead(found.getCandidateId(), actor))
+                .orElseThrow(() -> ApiProblem.notFound("No submission " + submissionId
+                        + " in scoring that you can see."));
     }
 
     private static List<String> nextSteps(long submissionId, ScoringRules.TaskResult result,

@@ -141,6 +141,17 @@ class TaskScoringProcessTest extends ScoringTest {
                 + LocalDate.parse(report.get("reportDate").asText()).plusDays(30));
         assertThat(as("emery").postEmpty("/api/submissions/" + submissionId + "/rescoring").getStatusCode())
                 .as("another candidate's task").isEqualTo(HttpStatus.NOT_FOUND);
+        long missing = submissionId + 1_000_000;
+        for (String path : List.of("/scoring", "/score-report")) {
+            ResponseEntity<JsonNode> notVisible = as("emery").get("/api/submissions/" + submissionId + path);
+            ResponseEntity<JsonNode> notThere = as("emery").get("/api/submissions/" + missing + path);
+            assertThat(notVisible.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(notVisible.getBody().get("detail").asText()).as("the same answer as for no submission")
+                    .isEqualTo(notThere.getBody().get("detail").asText().replace(String.valueOf(missing),
+                            String.valueOf(submissionId)));
+        }
+        assertThat(as("emery").postEmpty("/api/submissions/" + submissionId + "/rescoring").getBody()
+                .get("detail").asText()).doesNotContain("registration", "case");
     }
 
     @Test
