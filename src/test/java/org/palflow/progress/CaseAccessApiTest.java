@@ -115,5 +115,8 @@ class CaseAccessApiTest extends PalFlowTest {
         JsonNode document = Api.anonymous(port).get("/v3/api-docs").getBody();
         assertThat(document.get("paths").has("/api/registrations")).isTrue();
         assertThat(document.get("paths").has("/api/candidates/{candidateId}/progress")).isTrue();
+        assertThat(document.at("/components/securitySchemes/basic/scheme").asText())
+                .as("Swagger UI can sign in with the embedded default's Basic").isEqualTo("basic");
+        assertThat(document.at("/security/0").has("basic")).isTrue();
     }
 }

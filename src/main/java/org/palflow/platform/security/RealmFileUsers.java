@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 public class RealmFileUsers implements UserDetailsService {
 
     private final Map<String, RealmUser> users = new HashMap<>();
+    private final SignInLockout.Policy lockoutPolicy;
 
     public RealmFileUsers(Resource realmFile, ObjectMapper json, PasswordEncoder encoder) {
         JsonNode realm;
@@ -31,6 +32,7 @@ public class RealmFileUsers implements UserDetailsService {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the realm file " + realmFile, e);
         }
+        lockoutPolicy = SignInLockout.Policy.of(realm);
         for (JsonNode user : realm.path("users")) {
             if (!user.path("enabled").asBoolean(true)) {
                 continue;
@@ -48,6 +50,11 @@ public class RealmFileUsers implements UserDetailsService {
         if (users.isEmpty()) {
             throw new IllegalStateException("The realm file " + realmFile + " has no user who can log in");
         }
+    }
+
+    /** The realm's brute-force settings, which Keycloak applies itself in Keycloak mode. */
+    SignInLockout.Policy lockoutPolicy() {
+        return lockoutPolicy;
     }
 
     private static String passwordOf(JsonNode user) {

@@ -6,6 +6,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.palflow.platform.web.ApiPaths;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -31,6 +33,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Two ways in, one set of roles. With {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or
@@ -55,7 +59,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, Environment environment, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Environment environment, ObjectMapper json,
+            ObjectProvider<SignInLockout> lockout) throws Exception {
         AuthenticationEntryPoint logInFirst = (request, response, ex) -> {
             response.setHeader("WWW-Authenticate", keycloakConfigured(environment) ? "Bearer" : "Basic realm=\"pal\"");
             writeProblem(json, response, HttpStatus.UNAUTHORIZED, "Unauthorized", "Log in to use the PAL Flow API");
@@ -64,7 +69,8 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/actuator/health/**",
                                 "/actuator/health", "/error")
                         .permitAll()
-                        // The embedded default's ELAR stand-in takes hand-offs as ELAR would: with the sender's secret, not a user login.
+                        // The embedded default's ELAR stand-in takes hand-offs as ELAR would: with the sender's
+                        // secret, not a user login.
                         .requestMatchers("/elar-receiver/**").permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable())
@@ -78,6 +84,7 @@ class SecurityConfiguration {
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles())));
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint(logInFirst));
+            lockout.ifAvailable(guard -> http.addFilterBefore(guard.filter(), BasicAuthenticationFilter.class));
         }
         return http.build();
     }
@@ -88,8 +95,8 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, Environment environment, AuthProperties properties)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, Environment environment, AuthProperties properties,
+            ObjectProvider<SignInLockout> lockout) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/sign-in", "/vendor/**", "/css/**", "/js/**", "/error", "/favicon.ico").permitAll()
                 .anyRequest().authenticated());
@@ -101,6 +108,8 @@ class SecurityConfiguration {
                     .logout(logout -> logout.logoutUrl("/sign-out")
                             .logoutSuccessHandler(KeycloakSignIn.endKeycloakSession(clients)));
         } else {
+            lockout.ifAvailable(guard -> http.addFilterBefore(guard.filter(),
+                    UsernamePasswordAuthenticationFilter.class));
             http.formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/", true).permitAll())
                     .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out"));
         }
@@ -111,6 +120,12 @@ class SecurityConfiguration {
     @Conditional(NoIssuerConfigured.class)
     RealmFileUsers realmFileUsers(AuthProperties properties, ObjectMapper json, PasswordEncoder encoder) {
         return new RealmFileUsers(properties.realmFile(), json, encoder);
+    }
+
+    @Bean
+    @Conditional(NoIssuerConfigured.class)
+    SignInLockout signInLockout(RealmFileUsers users, Clock clock, ObjectMapper json) {
+        return new SignInLockout(users.lockoutPolicy(), clock, json);
     }
 
     @Bean
@@ -142,7 +157,7 @@ class SecurityConfiguration {
         return authorities;
     }
 
-    private static void writeProblem(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response,
+    static void writeProblem(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response,
             HttpStatus status, String title, String detail) throws java.io.IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
