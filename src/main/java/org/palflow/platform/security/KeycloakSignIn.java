@@ -11,9 +11,9 @@ import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -33,15 +33,26 @@ final class KeycloakSignIn {
     private KeycloakSignIn() {
     }
 
+    /**
+     * Keycloak's endpoints follow from the issuer, so they are written out rather than discovered: the app starts
+     * while Keycloak is down, and sign-in works as soon as it is up.
+     */
     static ClientRegistrationRepository clients(Environment environment, AuthProperties properties) {
-        ClientRegistration keycloak = ClientRegistrations
-                .fromIssuerLocation(environment.getRequiredProperty(SecurityConfiguration.ISSUER))
-                .registrationId(REGISTRATION_ID)
+        String issuer = environment.getRequiredProperty(SecurityConfiguration.ISSUER);
+        String endpoints = issuer + "/protocol/openid-connect";
+        ClientRegistration keycloak = ClientRegistration.withRegistrationId(REGISTRATION_ID)
                 .clientId(properties.webClientId())
                 // A public client: no secret, so Spring Security sends a PKCE challenge with every sign-in.
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope("openid", "profile", "email")
+                .issuerUri(issuer)
+                .authorizationUri(endpoints + "/auth")
+                .tokenUri(endpoints + "/token")
+                .userInfoUri(endpoints + "/userinfo")
+                .jwkSetUri(endpoints + "/certs")
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", endpoints + "/logout"))
                 .userNameAttributeName("preferred_username")
                 .build();
         return new InMemoryClientRegistrationRepository(keycloak);

@@ -6,7 +6,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.palflow.platform.web.ApiPaths;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -32,9 +39,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Two ways in, one set of roles. With {@code spring.security.oauth2.resourceserver.jwt.issuer-uri} (or
@@ -44,6 +54,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     static final String ISSUER = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
     static final String JWK_SET = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
@@ -82,6 +94,7 @@ class SecurityConfiguration {
         if (keycloakConfigured(environment)) {
             http.oauth2ResourceServer(oauth -> oauth.authenticationEntryPoint(logInFirst)
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(realmRoles())));
+            http.addFilterBefore(keycloakUnreachableIsA503(json), BearerTokenAuthenticationFilter.class);
         } else {
             http.httpBasic(basic -> basic.authenticationEntryPoint(logInFirst));
             lockout.ifAvailable(guard -> http.addFilterBefore(guard.filter(), BasicAuthenticationFilter.class));
@@ -155,6 +168,27 @@ class SecurityConfiguration {
             roles.forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role)));
         }
         return authorities;
+    }
+
+    /**
+     * Token checks need Keycloak's keys, fetched on first use: while Keycloak cannot be reached that fails, and the
+     * caller is told to try again (the next request tries to fetch them again).
+     */
+    private static OncePerRequestFilter keycloakUnreachableIsA503(ObjectMapper json) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                    FilterChain chain) throws ServletException, IOException {
+                try {
+                    chain.doFilter(request, response);
+                } catch (JwtDecoderInitializationException unreachable) {
+                    log.warn("Keycloak could not be reached to check a token: {}", unreachable.getMessage());
+                    response.setHeader("Retry-After", "10");
+                    writeProblem(json, response, HttpStatus.SERVICE_UNAVAILABLE, "Sign-in service unavailable",
+                            "Keycloak could not be reached to check your token. Try again in a moment.");
+                }
+            }
+        };
     }
 
     static void writeProblem(ObjectMapper json, jakarta.servlet.http.HttpServletResponse response,

@@ -100,8 +100,12 @@ class KeycloakTokenApiTest {
     }
 
     private static String token(RSAKey key, String username, String email, String role) {
+        return token(key, "http://localhost:8081/realms/pal", username, email, role);
+    }
+
+    static String token(RSAKey key, String issuer, String username, String email, String role) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer("http://localhost:8081/realms/pal")
+                .issuer(issuer)
                 .subject(username + "-id")
                 .claim("preferred_username", username)
                 .claim("email", email)
@@ -118,7 +122,7 @@ class KeycloakTokenApiTest {
         return jwt.serialize();
     }
 
-    private static RSAKey rsaKey(String keyId) {
+    static RSAKey rsaKey(String keyId) {
         try {
             return new RSAKeyGenerator(2048).keyID(keyId).generate();
         } catch (JOSEException e) {
