@@ -283,6 +283,11 @@ public class DraftingService {
                     + allowed + "; " + name + " is a " + type.extension() + " file.");
         }
         String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        if (extension.isEmpty()) {
+            throw ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "File name without extension", name
+                    + " has no extension; its content is a ." + type.extension() + " file, so name it "
+                    + name + "." + type.extension() + ".");
+        }
         if (FileType.ofExtension(extension).filter(type::equals).isEmpty()) {
             throw ApiProblem.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "File name and content disagree", name
                     + " is named ." + extension + " but its content is a ." + type.extension() + " file.");

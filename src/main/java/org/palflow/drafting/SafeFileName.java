@@ -2,7 +2,8 @@ package org.palflow.drafting;
 
 /**
  * The name a candidate gave a file, made safe to show and to send back: no folders (so no path traversal),
- * no control characters, at most 255 characters. It is never used as a path; files are stored under keys.
+ * no control characters, no leading dots, at most 255 characters; a bare extension (".docx") becomes "file.docx".
+ * It is never used as a path; files are stored under keys.
  */
 final class SafeFileName {
 
@@ -13,11 +14,14 @@ final class SafeFileName {
         String base = name == null ? "" : name;
         base = base.substring(Math.max(base.lastIndexOf('/'), base.lastIndexOf('\\')) + 1);
         base = base.replaceAll("[\\p{Cntrl}]", "").strip();
+        String stem = base.contains(".") ? base.substring(0, base.lastIndexOf('.')) : base;
+        String extension = base.substring(stem.length());
+        if (stem.chars().allMatch(c -> c == '.')) {
+            // ".docx" names the type and nothing else
+            base = extension.length() > 1 ? "file" + extension : "file";
+        }
         while (base.startsWith(".")) {
             base = base.substring(1);
-        }
-        if (base.isBlank()) {
-            base = "file";
         }
         return base.length() <= 255 ? base : base.substring(base.length() - 255);
     }

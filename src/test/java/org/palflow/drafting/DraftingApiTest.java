@@ -116,6 +116,19 @@ class DraftingApiTest extends PalFlowTest {
     }
 
     @Test
+    void aFileNamedOnlyByItsExtensionOrWithoutOneGetsAClearAnswer() {
+        ResponseEntity<JsonNode> bareExtension = upload("E2", ".pdf", EvidenceFixtures.pdf("list"));
+        assertThat(bareExtension.getStatusCode()).as(String.valueOf(bareExtension.getBody()))
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(bareExtension.getBody().get("name").asText()).isEqualTo("file.pdf");
+
+        ResponseEntity<JsonNode> noExtension = upload("E2", "group list", EvidenceFixtures.pdf("list"));
+        assertThat(noExtension.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(noExtension.getBody().get("detail").asText())
+                .isEqualTo("group list has no extension; its content is a .pdf file, so name it group list.pdf.");
+    }
+
+    @Test
     void onlyTheCandidateWritesAndOnlyThoseAllowedRead() {
         assertThat(as("avery").get("/api/drafts/" + draftId).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(Api.as(port, "avery").putBytes("/api/drafts/" + draftId + "/parts/B/file?name=x.pdf",
