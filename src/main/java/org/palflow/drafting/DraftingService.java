@@ -230,7 +230,7 @@ public class DraftingService {
 
     @Transactional
     void recordProcessInstance(long draftId, long processInstanceKey) {
-        drafts.findById(draftId).orElseThrow().startedAs(processInstanceKey);
+        drafts.recordProcessInstance(draftId, processInstanceKey);
     }
 
     @Transactional(readOnly = true)

@@ -77,10 +77,6 @@ class TaskDraft {
         return collaborationRoles;
     }
 
-    void startedAs(long processInstanceKey) {
-        this.processInstanceKey = processInstanceKey;
-    }
-
     boolean processStarted() {
         return processInstanceKey != null;
     }

@@ -3,6 +3,9 @@ package org.palflow.drafting;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface TaskDraftRepository extends JpaRepository<TaskDraft, Long> {
 
@@ -15,4 +18,12 @@ interface TaskDraftRepository extends JpaRepository<TaskDraft, Long> {
     List<TaskDraft> findByCandidateIdInOrderByTaskNumberAscIdAsc(java.util.Collection<Long> candidateIds);
 
     List<TaskDraft> findByCandidateIdInAndStatus(java.util.Collection<Long> candidateIds, TaskDraft.Status status);
+
+    /**
+     * The engine's bookkeeping, written without the draft's version: it must not collide with the candidate's own
+     * edits of a draft that was just opened.
+     */
+    @Modifying
+    @Query("UPDATE TaskDraft d SET d.processInstanceKey = :key WHERE d.id = :id AND d.processInstanceKey IS NULL")
+    int recordProcessInstance(@Param("id") long draftId, @Param("key") long processInstanceKey);
 }

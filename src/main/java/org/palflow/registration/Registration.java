@@ -78,10 +78,6 @@ class Registration {
         }
     }
 
-    void startedAs(long processInstanceKey) {
-        this.processInstanceKey = processInstanceKey;
-    }
-
     public List<String> rejectionReasons() {
         return rejectionReason == null ? List.of() : Arrays.asList(rejectionReason.split("\n"));
     }

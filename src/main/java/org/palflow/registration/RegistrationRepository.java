@@ -4,13 +4,20 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface RegistrationRepository extends JpaRepository<Registration, Long> {
 
     Optional<Registration> findByEmailAndStatusIn(String email, Collection<RegistrationStatus> statuses);
 
     Optional<Registration> findFirstByEmailOrderByIdDesc(String email);
+
+    /** The engine's bookkeeping, written without the version, so it never collides with an edit of the record. */
+    @Modifying
+    @Query("UPDATE Registration r SET r.processInstanceKey = :key WHERE r.id = :id AND r.processInstanceKey IS NULL")
+    int recordProcessInstance(@Param("id") long registrationId, @Param("key") long processInstanceKey);
 
     List<Registration> findByStatus(RegistrationStatus status);
 

@@ -150,7 +150,7 @@ class RegistrationService {
 
     @Transactional
     void recordProcessInstance(long registrationId, long processInstanceKey) {
-        load(registrationId).startedAs(processInstanceKey);
+        registrations.recordProcessInstance(registrationId, processInstanceKey);
     }
 
     @Transactional(readOnly = true)

@@ -44,7 +44,8 @@ class CandidateRegistrationProcessTest extends PalFlowTest {
                 .isEqualTo("<" + UUID.nameUUIDFromBytes(("welcome:" + id).getBytes(StandardCharsets.UTF_8))
                         + "@localhost>");
         long assignment = processInstanceWith("mentor-assignment", "candidateId", id);
-        processInstance(assignment).hasPassedElement("open-mentor-assignment").isWaitingAtElements("await-mentor-proposal");
+        awaitProcess(assignment, process -> process.isWaitingAtElements("await-mentor-proposal"))
+                .hasPassedElement("open-mentor-assignment");
     }
 
     static Stream<Arguments> rejections() {

@@ -142,8 +142,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(Clock clock) {
+        return new VerifiedCredentials(PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock);
     }
 
     static class NoIssuerConfigured implements Condition {
