@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.palflow.licensure.LicensureRules;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.security.Role;
 import org.palflow.platform.time.PalCalendar;
@@ -54,6 +55,7 @@ public class CohortView {
                 case "RESCORING" -> "Rescoring requested (" + score + ")";
                 case "INCOMPLETE" -> "Incomplete (" + String.join(", ", conditionCodes) + ")";
                 case "SCORED" -> "Scored " + score;
+                case "EXPIRED" -> "Expired (scored " + score + ")";
                 default -> capitalized(stage);
             };
         }
@@ -90,7 +92,7 @@ public class CohortView {
     /** Where a task stands, in the few steps a coordinator filters and counts by. */
     public enum TaskStage {
         NOT_STARTED("Not started"), DRAFTING("Drafting"), IN_SCORING("Submitted, not yet reported"),
-        SCORED("Scored"), INCOMPLETE("Incomplete");
+        SCORED("Scored"), EXPIRED("Score expired"), INCOMPLETE("Incomplete");
 
         private final String label;
 
@@ -130,8 +132,8 @@ public class CohortView {
     static final Period EXPIRY_WARNING = Period.ofYears(1);
     /**
      * The SQL twin of the reasons {@link #taskLine} gives, so the filter lists exactly the lines that show a reason:
-     * the current score of each task's latest attempt is Incomplete, below the threshold or expiring soon, or a
-     * proposed mentor has been silent too long.
+     * the current score of each task's latest attempt is Incomplete, below the threshold or expiring soon, a
+     * proposed mentor has been silent too long, or the latest decision found the mean below the passing average.
      */
     private static final String AT_RISK = """
             (EXISTS (SELECT 1 FROM drafting_latest_attempt a
@@ -139,7 +141,10 @@ public class CohortView {
                       WHERE a.candidate_id = r.candidate_id AND s.case_status = 'REPORTED'
                         AND (s.task_score IS NULL OR s.task_score < :threshold OR s.valid_until < :expiryWarning))
              OR EXISTS (SELECT 1 FROM mentoring_pending_proposal p
-                         WHERE p.candidate_id = r.candidate_id AND p.proposed_at < :mentorSilentSince))
+                         WHERE p.candidate_id = r.candidate_id AND p.proposed_at < :mentorSilentSince)
+             OR EXISTS (SELECT 1 FROM licensure_latest_decision d
+                         WHERE d.candidate_id = r.candidate_id AND d.passed = FALSE
+                           AND d.average < :passingAverage))
             """;
 
     /**
@@ -148,6 +153,8 @@ public class CohortView {
      */
     private static final String STAGE_OF_ATTEMPT = """
             CASE WHEN a.draft_status = 'DRAFTING' THEN 'DRAFTING'
+                 WHEN s.case_status = 'REPORTED' AND s.task_score IS NOT NULL AND s.valid_until <= :today
+                      THEN 'EXPIRED'
                  WHEN s.case_status = 'REPORTED' AND s.task_score IS NOT NULL THEN 'SCORED'
                  WHEN s.case_status = 'REPORTED' THEN 'INCOMPLETE'
                  ELSE 'IN_SCORING' END
@@ -318,6 +325,7 @@ public class CohortView {
     private MapSqlParameterSource parameters(String program, String cohort, LocalDate today) {
         return new MapSqlParameterSource().addValue("program", program).addValue("cohort", cohort)
                 .addValue("threshold", ScoreStanding.THRESHOLD)
+                .addValue("passingAverage", LicensureRules.PASSING_AVERAGE)
                 .addValue("mentorSilentSince", Timestamp.from(clock.instant().minus(mentorSilentAfter)))
                 .addValue("expiryWarning", today.plus(EXPIRY_WARNING)).addValue("today", today);
     }
@@ -399,20 +407,30 @@ public class CohortView {
             atRisk.add("Task " + task + " is Incomplete (" + String.join(", ", codes) + ")");
         } else if (!standing.meetsThreshold()) {
             atRisk.add("Task " + task + " scored " + value + ", below " + ScoreStanding.threshold());
-        } else if (!standing.validOn(today) || standing.expiresWithin(EXPIRY_WARNING, today)) {
+        } else if (!standing.validOn(today)) {
+            atRisk.add("Task " + task + " score expired on " + standing.expiresOn());
+        } else if (standing.expiresWithin(EXPIRY_WARNING, today)) {
             atRisk.add("Task " + task + " score expires on " + standing.expiresOn());
         }
-        String stage = "REQUESTED".equals(draft[3]) ? "RESCORING" : value == null ? "INCOMPLETE" : "SCORED";
+        String stage = "REQUESTED".equals(draft[3]) ? "RESCORING" : value == null ? "INCOMPLETE"
+                : standing.validOn(today) ? "SCORED" : "EXPIRED";
         return new TaskLine(task, stage, value, codes);
     }
 
     private void decisions(MapSqlParameterSource params, Facts facts) {
         jdbc.query("SELECT candidate_id, passed, average FROM licensure_latest_decision WHERE candidate_id IN (:ids)",
                 params, row -> {
-                    String decision = row.getBoolean(2) ? "PASSED" : "NOT_YET_PASSED";
+                    boolean passed = row.getBoolean(2);
                     BigDecimal average = row.getBigDecimal(3);
-                    facts.update(row.getLong(1), line -> new CandidateLine(line.candidateId(), line.fullName(),
-                            line.registrationStatus(), line.mentor(), line.tasks(), decision, average, line.atRisk()));
+                    facts.update(row.getLong(1), line -> {
+                        if (!passed && average != null && average.compareTo(LicensureRules.PASSING_AVERAGE) < 0) {
+                            line.atRisk().add("Average " + average.stripTrailingZeros().toPlainString()
+                                    + " is below the " + LicensureRules.PASSING_AVERAGE + " needed to pass");
+                        }
+                        return new CandidateLine(line.candidateId(), line.fullName(), line.registrationStatus(),
+                                line.mentor(), line.tasks(), passed ? "PASSED" : "NOT_YET_PASSED", average,
+                                line.atRisk());
+                    });
                 });
     }
 

@@ -8,4 +8,6 @@ interface LicensureDecisionRepository extends JpaRepository<LicensureDecision, L
     Optional<LicensureDecision> findByProcessInstanceKey(long processInstanceKey);
 
     Optional<LicensureDecision> findFirstByCandidateIdOrderByIdDesc(long candidateId);
+
+    Optional<LicensureDecision> findFirstByCandidateIdAndIdLessThanOrderByIdDesc(long candidateId, long id);
 }

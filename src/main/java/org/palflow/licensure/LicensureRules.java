@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.palflow.scoring.ScoreStanding;
 
 /**
@@ -18,8 +20,10 @@ import org.palflow.scoring.ScoreStanding;
  * scores earned before the transition stay honoured for their seven years;
  * <li>a complete, scorable pilot submission counts as at least 2.75;
  * <li>the per-task score used is that of the latest valid attempt (by submission date);
- * <li>the mean of the four task scores must be at least 2.75 (four tasks at exactly 2.10 do not pass).
+ * <li>the mean of the four task scores must be at least 2.75 (four tasks at exactly 2.10 do not pass); a
+ * candidate whose every task meets the threshold but whose mean falls short may attempt any task again.
  * </ul>
+ * The tasks a decision names to redo are the tasks that may be drafted again.
  * Every rule's outcome is explained with its numbers.
  */
 public final class LicensureRules {
@@ -81,23 +85,38 @@ public final class LicensureRules {
                             ? " (pilot submission scored " + attempt.taskScore() + ", counted as at least "
                                     + PILOT_FLOOR + ")" : "")
                     + (meets ? " meets" : " is below") + " the " + ScoreStanding.threshold() + " threshold (submission "
-                    + attempt.submissionId()
-                    + ", handbook " + attempt.handbookVersion() + ", valid until " + attempt.validUntil() + ")."));
+                    + attempt.submissionId() + ", handbook " + attempt.handbookVersion() + ", valid through "
+                    + attempt.standing().validThrough() + ")."));
         }
         BigDecimal average = null;
         if (scores.stream().allMatch(score -> score != null)) {
             BigDecimal sum = scores.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             average = sum.divide(BigDecimal.valueOf(4), 4, RoundingMode.UNNECESSARY).stripTrailingZeros();
             boolean passesAverage = average.compareTo(PASSING_AVERAGE) >= 0;
-            rules.add(new RuleOutcome("average", passesAverage, "The mean of the four task scores is "
-                    + average.toPlainString() + " (" + sum + " / 4), " + (passesAverage ? "at least" : "below")
-                    + " the " + PASSING_AVERAGE + " needed to pass."));
+            String explanation = "The mean of the four task scores is " + average.toPlainString() + " (" + sum
+                    + " / 4), " + (passesAverage ? "at least" : "below") + " the " + PASSING_AVERAGE
+                    + " needed to pass.";
+            if (!passesAverage && redo.isEmpty()) {
+                // Every task meets the threshold, so only a better score on some task can raise the mean.
+                redo.addAll(lowestFirst(scores));
+                explanation += " It is " + PASSING_AVERAGE.subtract(average).stripTrailingZeros().toPlainString()
+                        + " short: any task may be drafted again to raise it, the lowest first ("
+                        + redo.stream().map(task -> "Task " + task + ": " + scores.get(task - 1))
+                                .collect(Collectors.joining(", ")) + ").";
+            }
+            rules.add(new RuleOutcome("average", passesAverage, explanation));
         } else {
             rules.add(new RuleOutcome("average", false, "The mean of the four task scores needs a valid score on "
                     + "every task."));
         }
         boolean passed = rules.stream().allMatch(RuleOutcome::passed);
         return new Decision(passed, scores, counted, average, rules, redo);
+    }
+
+    private static List<Integer> lowestFirst(List<BigDecimal> scores) {
+        return IntStream.rangeClosed(1, 4).boxed()
+                .sorted(Comparator.comparing((Integer task) -> scores.get(task - 1)).thenComparing(task -> task))
+                .toList();
     }
 
     static boolean counts(Attempt attempt, LocalDate today) {

@@ -73,16 +73,7 @@ public class LicensureService {
         if (made.isPresent()) {
             return new Decided(made.get().getId(), made.get().isPassed(), handoffs.existsById(made.get().getId()));
         }
-        Map<String, Handbook> versions = programs.handbooks().stream()
-                .collect(Collectors.toMap(Handbook::code, version -> version));
-        List<LicensureRules.Attempt> attempts = results.ofCandidate(candidateId).stream().map(result -> {
-            Handbook handbook = versions.get(result.handbookVersion());
-            return new LicensureRules.Attempt(result.submissionId(), result.task(), result.handbookVersion(),
-                    calendar.dateOf(result.submittedAt()), result.taskScore(), result.voided(),
-                    result.reportDate(), result.validUntil(), handbook != null && handbook.pilot(),
-                    handbook == null ? null : handbook.tasks12SubmitBy());
-        }).toList();
-        LicensureRules.Decision decision = LicensureRules.decide(attempts, calendar.today());
+        LicensureRules.Decision decision = LicensureRules.decide(attemptsOf(candidateId), calendar.today());
         Optional<LicensureRules.Decision> previous = decisions.findFirstByCandidateIdOrderByIdDesc(candidateId)
                 .map(earlier -> read(earlier.getExplanation()));
         LicensureDecision stored = decisions.saveAndFlush(new LicensureDecision(candidateId, decision.passed(),
@@ -95,16 +86,37 @@ public class LicensureService {
         return new Decided(stored.getId(), decision.passed(), handOff);
     }
 
+    /** Every released (or voided) result of the candidate, as the rules read them. */
+    List<LicensureRules.Attempt> attemptsOf(long candidateId) {
+        Map<String, Handbook> versions = programs.handbooks().stream()
+                .collect(Collectors.toMap(Handbook::code, version -> version));
+        return results.ofCandidate(candidateId).stream().map(result -> {
+            Handbook handbook = versions.get(result.handbookVersion());
+            return new LicensureRules.Attempt(result.submissionId(), result.task(), result.handbookVersion(),
+                    calendar.dateOf(result.submittedAt()), result.taskScore(), result.voided(),
+                    result.reportDate(), result.validUntil(), handbook != null && handbook.pilot(),
+                    handbook == null ? null : handbook.tasks12SubmitBy());
+        }).toList();
+    }
+
     /** The state already has this pass: same submissions with the same scores. */
     private static boolean sameResult(LicensureRules.Decision earlier, LicensureRules.Decision now) {
         return earlier.passed() && earlier.countedSubmissions().equals(now.countedSubmissions())
                 && earlier.taskScores().toString().equals(now.taskScores().toString());
     }
 
-    /** The candidate and their program's coordinator get the decision and its reasons. */
+    /**
+     * The candidate and their program's coordinator get the decision and its reasons, when it says something the
+     * decision before it did not: four scores released together start four decisions, mostly the same.
+     */
     @Transactional
     public void announce(long decisionId) {
         LicensureDecision decision = decisions.findById(decisionId).orElseThrow();
+        boolean unchanged = decisions.findFirstByCandidateIdAndIdLessThanOrderByIdDesc(decision.getCandidateId(),
+                decisionId).filter(previous -> previous.getExplanation().equals(decision.getExplanation())).isPresent();
+        if (unchanged) {
+            return;
+        }
         Candidate candidate = candidates.get(decision.getCandidateId());
         LicensureRules.Decision explained = read(decision.getExplanation());
         String body = (decision.isPassed() ? "You meet the PAL performance standard; your result goes to the state "

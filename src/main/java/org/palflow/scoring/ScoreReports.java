@@ -25,11 +25,19 @@ public class ScoreReports {
     public record IndicatorLine(String code, String name, BigDecimal score, String band, String conditionCode) {
     }
 
+    /**
+     * A task's score report as of the day it is read: whether the score has expired and which next steps are still
+     * open are worked out then, not when the score was released.
+     *
+     * @param validThrough the last day the score counts
+     * @param expiresOn the first day it no longer counts
+     */
     public record Report(long submissionId, int task, String handbookVersion, LocalDate reportDate,
-            LocalDate validUntil, BigDecimal taskScore, boolean incomplete, BigDecimal threshold,
+            LocalDate validThrough, LocalDate expiresOn, boolean expired, BigDecimal taskScore, boolean incomplete,
+            BigDecimal threshold,
             boolean thresholdMet, List<IndicatorLine> indicators, Map<String, String> conditionCodes, String basis,
             boolean amended, Long replacesScoreId, String rescoring, LocalDate rescoringRequestableUntil,
-            List<String> nextSteps) {
+            boolean mayRequestRescoring, List<String> nextSteps) {
     }
 
     /** Where a submission is in scoring, with its window's dates once it has one. */
@@ -95,11 +103,16 @@ public class ScoreReports {
         }
         String rescoring = rescorings.findById(submissionId).map(request -> request.getStatus().name()).orElse(null);
         LocalDate requestableUntil = lastDayForRescoring(score.getReportDate());
+        LocalDate today = calendar.today();
+        ScoreStanding standing = score.standing();
+        // Rescoring may be asked for once, within its period.
+        boolean mayRequestRescoring = rescoring == null && !today.isAfter(requestableUntil);
         return new Report(submissionId, scoringCase.getTask(), scoringCase.getHandbookVersion(),
-                score.getReportDate(), score.getValidUntil(), result.taskScore(), result.incomplete(),
-                ScoringRules.THRESHOLD, result.meetsThreshold(), lines, codes, score.getBasis(),
-                score.getReplacesId() != null, score.getReplacesId(), rescoring, requestableUntil,
-                nextSteps(submissionId, result, rescoring == null, requestableUntil));
+                score.getReportDate(), standing.validThrough(), standing.expiresOn(), !standing.validOn(today),
+                result.taskScore(), result.incomplete(), ScoringRules.THRESHOLD, result.meetsThreshold(), lines, codes,
+                score.getBasis(), score.getReplacesId() != null, score.getReplacesId(), rescoring, requestableUntil,
+                mayRequestRescoring,
+                nextSteps(submissionId, result, standing, today, mayRequestRescoring, requestableUntil));
     }
 
     /**
@@ -130,21 +143,19 @@ public class ScoreReports {
         return reportDate.plusDays(rescoringPeriod.toDays());
     }
 
-    /** True while rescoring of the reported task may still be asked for: not asked yet, and within its period. */
-    public boolean mayRequestRescoring(Report report) {
-        return report.rescoring() == null && !calendar.today().isAfter(report.rescoringRequestableUntil());
-    }
-
     private ScoringCase visibleCase(long submissionId, Actor actor) {
         return cases.findById(submissionId).filter(found -> visibility.mayRead(found.getCandidateId(), actor))
                 .orElseThrow(() -> ApiProblem.notFound("No submission " + submissionId
                         + " in scoring that you can see."));
     }
 
-    private static List<String> nextSteps(long submissionId, ScoringRules.TaskResult result,
-            boolean mayRequestRescoring, LocalDate requestableUntil) {
+    private static List<String> nextSteps(long submissionId, ScoringRules.TaskResult result, ScoreStanding standing,
+            LocalDate today, boolean mayRequestRescoring, LocalDate requestableUntil) {
         List<String> steps = new ArrayList<>();
-        if (result.incomplete()) {
+        if (!standing.validOn(today)) {
+            steps.add("The score expired on " + standing.expiresOn() + " (" + ScoreStanding.validity()
+                    + " after its report): draft the task again as a new attempt.");
+        } else if (result.incomplete()) {
             steps.add("The task is Incomplete: draft it again as a new attempt, meeting the submission requirements "
                     + "the condition codes name.");
         } else if (!result.meetsThreshold()) {

@@ -32,6 +32,11 @@ public record ScoreStanding(BigDecimal taskScore, LocalDate expiresOn) {
         return taskScore != null && taskScore.compareTo(THRESHOLD) >= 0;
     }
 
+    /** The last day the score counts, as every text names it ("valid through"): the day before it expires. */
+    public LocalDate validThrough() {
+        return expiresOn.minusDays(1);
+    }
+
     public boolean validOn(LocalDate day) {
         return day.isBefore(expiresOn);
     }

@@ -1,25 +1,20 @@
 package org.palflow.scoring;
 
 import org.palflow.drafting.NewAttempts;
-import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
 import org.springframework.stereotype.Component;
 
 /**
- * A task may be drafted again once its last submission is settled and did not pass: below the threshold,
- * Incomplete, voided, or expired. A passing, valid score needs no new attempt; work still in scoring waits.
+ * A task may be drafted again once its last submission is settled: reported or voided. Work still in scoring
+ * waits. Whether a reported score still needs a new attempt is licensure's to say (its rules name the tasks to redo).
  */
 @Component
 class ScoredNewAttempts implements NewAttempts {
 
     private final ScoringCaseRepository cases;
-    private final TaskScoreRepository taskScores;
-    private final PalCalendar calendar;
 
-    ScoredNewAttempts(ScoringCaseRepository cases, TaskScoreRepository taskScores, PalCalendar calendar) {
+    ScoredNewAttempts(ScoringCaseRepository cases) {
         this.cases = cases;
-        this.taskScores = taskScores;
-        this.calendar = calendar;
     }
 
     @Override
@@ -33,12 +28,6 @@ class ScoredNewAttempts implements NewAttempts {
             throw ApiProblem.conflict("Task " + task + " is still in scoring ("
                     + scoringCase.getStatus().name().toLowerCase().replace('_', ' ')
                     + "); it can be drafted again once its score is reported.");
-        }
-        ScoreStanding standing = taskScores.current(lastSubmissionId).orElseThrow().standing();
-        if (standing.standsOn(calendar.today())) {
-            throw ApiProblem.conflict("Task " + task + " scored " + standing.taskScore() + ", which meets the "
-                    + ScoreStanding.threshold() + " threshold and is valid until " + standing.expiresOn()
-                    + "; it need not be drafted again.");
         }
     }
 }

@@ -45,7 +45,7 @@ class ScoringPages {
                 .map(released -> reports.report(submissionId, actor));
         model.addAttribute("report", report.orElse(null));
         report.ifPresent(released -> {
-            model.addAttribute("mayRequestRescoring", actor.is(Role.CANDIDATE) && reports.mayRequestRescoring(released));
+            model.addAttribute("mayRequestRescoring", actor.is(Role.CANDIDATE) && released.mayRequestRescoring());
             if (actor.is(Role.CANDIDATE)) {
                 candidates.latestOf(actor.email()).ifPresent(candidate -> model.addAttribute("noNewAttempt",
                         drafting.whyNoNewAttempt(candidate.id(), released.task(), submissionId).orElse(null)));

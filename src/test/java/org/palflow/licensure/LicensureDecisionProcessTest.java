@@ -76,6 +76,10 @@ class LicensureDecisionProcessTest extends ScoringTest {
                 "\"fullName\":\"Jesse Candidate\"", "\"mepid\":\"12345678\"");
         assertThat(TestElar.requests()).filteredOn(request -> request.startsWith(key)).containsExactly(key + " ACCEPT");
         assertThat(TestMail.subjectsTo("jesse.candidate@palflow.example")).contains("Your PAL licensure decision");
+        List<String> decisionMails = TestMail.to("jesse.candidate@palflow.example").stream()
+                .filter(mail -> subjectOf(mail).equals("Your PAL licensure decision")).map(this::bodyOf).toList();
+        assertThat(decisionMails).as("one mail per change of outcome, however many decisions the releases started")
+                .doesNotHaveDuplicates();
         assertThat(TestMail.subjectsTo("casey.coordinator@palflow.example"))
                 .contains("PAL licensure decision for Jesse Candidate");
         long instance = processInstanceWith("licensure-decision", "decisionId", handoffs.get(0).get("decisionId").asLong());
@@ -136,9 +140,16 @@ class LicensureDecisionProcessTest extends ScoringTest {
     @Order(5)
     void whenScoresExpireANewDecisionTellsTheCandidateWhichTasksToRedo() {
         JsonNode before = as("jesse").get("/api/candidates/" + jesse + "/licensure-decision").getBody();
-        String validUntil = as("jesse").get("/api/submissions/" + SUBMISSIONS[4] + "/score-report").getBody()
-                .get("validUntil").asText();
-        advanceTo(java.time.LocalDate.parse(validUntil));
+        JsonNode reportBefore = as("jesse").get("/api/submissions/" + SUBMISSIONS[4] + "/score-report").getBody();
+        String expiresOn = reportBefore.get("expiresOn").asText();
+        assertThat(reportBefore.get("validThrough").asText()).as("the last day it counts")
+                .isEqualTo(java.time.LocalDate.parse(expiresOn).minusDays(1).toString());
+        advanceTo(java.time.LocalDate.parse(expiresOn));
+        JsonNode reportAfter = as("jesse").get("/api/submissions/" + SUBMISSIONS[4] + "/score-report").getBody();
+        assertThat(reportAfter.get("expired").asBoolean()).isTrue();
+        assertThat(reportAfter.get("mayRequestRescoring").asBoolean()).as("its period long over").isFalse();
+        assertThat(reportAfter.get("nextSteps").toString()).as("next steps as of the day it is read")
+                .contains("The score expired on " + expiresOn).doesNotContain("meets the", "rescoring");
         triggers.scoresExpired();
         triggers.scoresExpired();
 
@@ -147,8 +158,14 @@ class LicensureDecisionProcessTest extends ScoringTest {
                 > before.get("decisionId").asLong() && !d.get("passed").asBoolean()));
         assertThat(expired.get("tasksToRedo").toString()).isEqualTo("[1,2,3,4]");
         assertThat(expired.get("rules").findValuesAsText("explanation").get(3)).isEqualTo("Task 4: the score 3.00 of "
-                + "submission " + SUBMISSIONS[4] + " expired on " + validUntil
+                + "submission " + SUBMISSIONS[4] + " expired on " + expiresOn
                 + " (seven years from its score report). Draft Task 4 again.");
+        JsonNode page = as("casey").get("/api/programs/BAYSTATE-LEAD/cohorts/2026-FALL/candidates"
+                + "?name=Jesse Candidate").getBody();
+        JsonNode line = page.at("/candidates/0");
+        assertThat(line.at("/tasks/3/stage").asText()).as("the cohort view shows the task expired: " + page)
+                .isEqualTo("EXPIRED");
+        assertThat(line.get("atRisk").toString()).contains("Task 4 score expired on " + expiresOn);
         assertThat(as("jesse").post("/api/drafts", java.util.Map.of("task", 4)).getStatusCode())
                 .as("an expired task may be drafted again").isEqualTo(HttpStatus.CREATED);
     }
@@ -231,5 +248,21 @@ class LicensureDecisionProcessTest extends ScoringTest {
         JsonNode all = as("alex").get("/api/admin/handoffs").getBody();
         return StreamSupport.stream(all.spliterator(), false).filter(h -> h.get("candidateId").asLong() == jesse)
                 .toList();
+    }
+
+    private String subjectOf(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String bodyOf(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return String.valueOf(mail.getContent()).strip();
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -37,9 +37,24 @@ class LicensureRulesTest {
         if (new BigDecimal(t1).compareTo(new BigDecimal("2.10")) < 0) {
             assertThat(rules.passed("task-1-valid-score")).isFalse();
             assertThat(rules.explanation("task-1-valid-score")).isEqualTo("Task 1: 2.09 is below the 2.10 threshold "
-                    + "(submission 1, handbook 2025-26, valid until 2032-06-18).");
+                    + "(submission 1, handbook 2025-26, valid through 2032-06-17).");
             assertThat(decision.tasksToRedo()).containsExactly(1);
         }
+    }
+
+    @Test
+    void everyTaskMeetingTheThresholdWithAMeanBelowTwoSeventyFiveMayAttemptAnyTaskAgainLowestFirst() {
+        Decision decision = LicensureRules.decide(List.of(attempt(1, 1, "2.30"), attempt(2, 2, "2.10"),
+                attempt(3, 3, "2.60"), attempt(4, 4, "2.10")), TODAY);
+        assertThat(decision.passed()).isFalse();
+        assertThat(decision.tasksToRedo()).as("not stuck: any task, the lowest first").containsExactly(2, 4, 1, 3);
+        assertThat(new RulesSeen(decision).explanation("average")).isEqualTo("The mean of the four task scores is "
+                + "2.275 (9.10 / 4), below the 2.75 needed to pass. It is 0.475 short: any task may be drafted again "
+                + "to raise it, the lowest first (Task 2: 2.10, Task 4: 2.10, Task 1: 2.30, Task 3: 2.60).");
+
+        Decision withATaskBelow = LicensureRules.decide(List.of(attempt(1, 1, "2.30"), attempt(2, 2, "2.00"),
+                attempt(3, 3, "2.60"), attempt(4, 4, "2.10")), TODAY);
+        assertThat(withATaskBelow.tasksToRedo()).as("a task below the threshold comes first").containsExactly(2);
     }
 
     @Test

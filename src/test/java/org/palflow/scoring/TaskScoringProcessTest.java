@@ -76,7 +76,8 @@ class TaskScoringProcessTest extends ScoringTest {
         assertThat(report.get("thresholdMet").asBoolean()).isTrue();
         assertThat(report.get("incomplete").asBoolean()).isFalse();
         assertThat(report.get("indicators").findValuesAsText("band")).containsOnly("Meeting").hasSize(6);
-        assertThat(report.get("validUntil").asText()).isEqualTo(reportDate.plusYears(7).toString());
+        assertThat(report.get("expiresOn").asText()).isEqualTo(reportDate.plusYears(7).toString());
+        assertThat(report.get("validThrough").asText()).isEqualTo(reportDate.plusYears(7).minusDays(1).toString());
         assertThat(report.get("basis").asText()).isEqualTo("single scoring");
         assertThat(report.get("nextSteps").toString()).contains("rescoring");
         assertThat(TestMail.subjectsTo("emery.candidate@palflow.example")).contains("Your PAL Task 1 score report");
@@ -84,7 +85,8 @@ class TaskScoringProcessTest extends ScoringTest {
         ResponseEntity<JsonNode> again = as("emery").post("/api/drafts", Map.of("task", 1));
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody().get("detail").asText()).isEqualTo("Task 1 scored 3.00, which meets the 2.10 "
-                + "threshold and is valid until " + reportDate.plusYears(7) + "; it need not be drafted again.");
+                + "threshold and is valid through " + reportDate.plusYears(7).minusDays(1)
+                + "; it need not be drafted again.");
     }
 
     @Test
@@ -139,6 +141,9 @@ class TaskScoringProcessTest extends ScoringTest {
         assertThat(late.getStatusCode()).as(String.valueOf(late.getBody())).isEqualTo(HttpStatus.CONFLICT);
         assertThat(late.getBody().get("detail").asText()).startsWith("Rescoring could be requested until "
                 + LocalDate.parse(report.get("reportDate").asText()).plusDays(30));
+        assertThat(as("finley").get("/api/submissions/" + submissionId + "/score-report").getBody().get("nextSteps")
+                .toString()).as("read after its period, the report no longer offers rescoring")
+                .doesNotContain("rescoring");
         assertThat(as("emery").postEmpty("/api/submissions/" + submissionId + "/rescoring").getStatusCode())
                 .as("another candidate's task").isEqualTo(HttpStatus.NOT_FOUND);
         long missing = submissionId + 1_000_000;
