@@ -31,7 +31,7 @@ class BadInputIsAProblemTest extends PalFlowTest {
         assertProblem(response, HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().get("detail").asText()).startsWith("Nothing was imported: the file is not valid CSV");
         assertThat(response.getBody().get("errors").get(0).get("line").asInt()).isGreaterThan(1);
-        assertThat(as("casey").get(COHORT + "/candidates?name=Quinn%20Quote").getBody().get("total").asLong())
+        assertThat(as("casey").get(COHORT + "/candidates?name=Quinn Quote").getBody().get("total").asLong())
                 .as("nothing stored").isZero();
     }
 
@@ -39,7 +39,9 @@ class BadInputIsAProblemTest extends PalFlowTest {
     void anUnknownRegistrationStatusIsA400AndLikeWildcardsMatchThemselves() {
         assertProblem(as("casey").get(COHORT + "/candidates?status=NOPE"), HttpStatus.BAD_REQUEST);
         registerAndAwaitDecision(newCandidate("Plain Name"));
-        assertThat(as("casey").get(COHORT + "/candidates?name=%25").getBody().get("total").asLong())
+        assertThat(as("casey").get(COHORT + "/candidates?name=Plain").getBody().get("total").asLong())
+                .as("the name filter finds by a part of the name").isPositive();
+        assertThat(as("casey").get(COHORT + "/candidates?name=%").getBody().get("total").asLong())
                 .as("% is a character to find, not a wildcard").isZero();
         assertThat(as("casey").get(COHORT + "/candidates?name=_").getBody().get("total").asLong()).isZero();
     }
