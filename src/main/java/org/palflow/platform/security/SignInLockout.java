@@ -34,13 +34,21 @@ class SignInLockout {
     private static final Logger log = LoggerFactory.getLogger(SignInLockout.class);
     private static final int MAX_TRACKED = 10_000;
 
-    /** @param failureFactor failures in a row before the first wait */
-    record Policy(boolean enabled, int failureFactor, Duration waitIncrement, Duration maxWait) {
+    /**
+     * @param failureFactor failures in a row before the first wait
+     * @param failuresForgottenAfter how long after the last failure the count starts again
+     */
+    record Policy(boolean enabled, int failureFactor, Duration waitIncrement, Duration maxWait,
+            Duration failuresForgottenAfter) {
 
         static Policy of(JsonNode realm) {
             return new Policy(realm.path("bruteForceProtected").asBoolean(false),
-                    realm.path("failureFactor").asInt(30), Duration.ofSeconds(realm.path("waitIncrementSeconds").asInt(60)),
-                    Duration.ofSeconds(realm.path("maxFailureWaitSeconds").asInt(900)));
+                    realm.path("failureFactor").asInt(30), seconds(realm, "waitIncrementSeconds", 60),
+                    seconds(realm, "maxFailureWaitSeconds", 900), seconds(realm, "maxDeltaTimeSeconds", 43_200));
+        }
+
+        private static Duration seconds(JsonNode realm, String field, int keycloakDefault) {
+            return Duration.ofSeconds(realm.path(field).asInt(keycloakDefault));
         }
 
         Duration waitAfter(int failures) {
@@ -52,7 +60,7 @@ class SignInLockout {
         }
     }
 
-    private record Failures(int count, Instant lockedUntil) {
+    private record Failures(int count, Instant last, Instant lockedUntil) {
     }
 
     private final Policy policy;
@@ -71,16 +79,20 @@ class SignInLockout {
         String username = String.valueOf(event.getAuthentication().getName()).toLowerCase();
         Instant now = Instant.now(clock);
         if (failures.size() > MAX_TRACKED) {
-            failures.values().removeIf(past -> past.lockedUntil().plus(policy.maxWait()).isBefore(now));
+            failures.values().removeIf(past -> forgotten(past, now));
         }
-        Failures counted = failures.merge(username, new Failures(1, now), (earlier, one) ->
-                new Failures(earlier.count() + 1, now));
-        Duration wait = policy.waitAfter(counted.count());
-        if (!wait.isZero()) {
-            failures.put(username, new Failures(counted.count(), now.plus(wait)));
-            log.warn("Sign-in of '{}' locked for {} s after {} wrong passwords in a row", username, wait.toSeconds(),
-                    counted.count());
+        Failures counted = failures.compute(username, (name, earlier) -> {
+            int count = earlier == null || forgotten(earlier, now) ? 1 : earlier.count() + 1;
+            return new Failures(count, now, now.plus(policy.waitAfter(count)));
+        });
+        if (counted.lockedUntil().isAfter(now)) {
+            log.warn("Sign-in of '{}' locked for {} s after {} wrong passwords in a row", username,
+                    Duration.between(now, counted.lockedUntil()).toSeconds(), counted.count());
         }
+    }
+
+    private boolean forgotten(Failures past, Instant now) {
+        return !past.lockedUntil().isAfter(now) && past.last().plus(policy.failuresForgottenAfter()).isBefore(now);
     }
 
     @EventListener

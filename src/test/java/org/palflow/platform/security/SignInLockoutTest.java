@@ -42,6 +42,14 @@ class SignInLockoutTest extends PalFlowTest {
         assertThat(programsAs("jordan", "not-jordans").statusCode()).as("the count starts again after a sign-in")
                 .isEqualTo(401);
         assertThat(programsAs("jordan", "jordan-pal").statusCode()).isEqualTo(200);
+
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            programsAs("jordan", "not-jordans");
+        }
+        advanceTime(Duration.ofHours(12).plusSeconds(1));
+        assertThat(programsAs("jordan", "not-jordans").statusCode()).isEqualTo(401);
+        assertThat(programsAs("jordan", "jordan-pal").statusCode())
+                .as("failures 12 hours apart do not add up (the realm's maxDeltaTimeSeconds)").isEqualTo(200);
     }
 
     private HttpResponse<String> programsAs(String username, String password) throws Exception {
