@@ -3,6 +3,8 @@ package org.palflow.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
@@ -11,7 +13,6 @@ import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactor
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,10 +42,13 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
                 return;
             }
             HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.BAD_REQUEST : HttpStatus.valueOf(code);
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
-                    ? ApiProblem.UNEXPECTED
+            // A plain map: without Spring's mixin a plain mapper writes ProblemDetail's properties as a field.
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", "about:blank");
+            problem.put("title", status.getReasonPhrase());
+            problem.put("status", status.value());
+            problem.put("detail", status.is5xxServerError() ? ApiProblem.UNEXPECTED
                     : "The server could not read this request (" + status.getReasonPhrase() + ").");
-            problem.setTitle(status.getReasonPhrase());
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
