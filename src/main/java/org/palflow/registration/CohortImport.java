@@ -19,7 +19,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
-import org.palflow.platform.web.TypedText;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -139,12 +138,6 @@ class CohortImport {
                 }
                 if (!record.isConsistent()) {
                     errors.add(error(line, "expected " + COLUMNS.size() + " values, found " + record.size()));
-                    continue;
-                }
-                List<String> refusedText = COLUMNS.stream().flatMap(column -> TypedText.refusal(record.get(column))
-                        .map(refusal -> column + ": " + refusal).stream()).toList();
-                if (!refusedText.isEmpty()) {
-                    refusedText.forEach(refusal -> errors.add(error(line, refusal)));
                     continue;
                 }
                 Boolean confirmed = switch (record.get("policies_confirmed").toLowerCase()) {

@@ -4,16 +4,20 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.palflow.platform.web.PlainText;
 
-/** What a person registering tells us; the same fields arrive as JSON or as one row of a cohort CSV. */
+/**
+ * What a person registering tells us; the same fields arrive as JSON, from the registration page or as one row of
+ * a cohort CSV, and are checked by the same constraints.
+ */
 public record RegistrationDetails(
-        @NotBlank @Size(max = 200) String fullName,
-        @NotBlank @Email @Size(max = 254) String email,
-        @NotBlank @Size(max = 40) String programCode,
-        @NotBlank @Size(max = 40) String cohortCode,
-        @NotBlank @Size(max = 200) String district,
-        @NotBlank @Size(max = 200) String school,
-        @NotBlank @Size(max = 20) String handbookVersion,
+        @NotBlank @Size(max = 200) @PlainText String fullName,
+        @NotBlank @Email @Size(max = 254) @PlainText String email,
+        @NotBlank @Size(max = 40) @PlainText String programCode,
+        @NotBlank @Size(max = 40) @PlainText String cohortCode,
+        @NotBlank @Size(max = 200) @PlainText String district,
+        @NotBlank @Size(max = 200) @PlainText String school,
+        @NotBlank @Size(max = 20) @PlainText String handbookVersion,
         @NotNull Boolean policiesConfirmed) {
 
     /** Trimmed, single-spaced and with a lower-case e-mail, so that the same person compares equal. */

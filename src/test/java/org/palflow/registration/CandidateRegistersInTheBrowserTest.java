@@ -39,6 +39,11 @@ class CandidateRegistersInTheBrowserTest extends PalFlowTest {
             assertThat(as("robin").get("/api/registrations/mine").getStatusCode()).as("nothing stored")
                     .isEqualTo(HttpStatus.NOT_FOUND);
 
+            browser.script("document.getElementById('fullName').value = 'Robin\\u202ECandidate'");
+            browser.submit("main button[type=submit]");
+            assertThat(browser.text("#fullName-error")).as("a direction override in the name is refused")
+                    .contains("contains the control character U+202E");
+
             browser.type("#fullName", "Robin Candidate").select("#cohort", "BAYSTATE-LEAD/2026-FALL")
                     .type("#district", "Springfield Public Schools").type("#school", "Lincoln Elementary School")
                     .click("label[for=policiesConfirmed]").submit("main button[type=submit]");
