@@ -76,8 +76,8 @@ class LicensureDecisionProcessTest extends ScoringTest {
                 "\"fullName\":\"Jesse Candidate\"", "\"mepid\":\"12345678\"");
         assertThat(TestElar.requests()).filteredOn(request -> request.startsWith(key)).containsExactly(key + " ACCEPT");
         assertThat(TestMail.subjectsTo("jesse.candidate@palflow.example")).contains("Your PAL licensure decision");
-        List<String> decisionMails = TestMail.to("jesse.candidate@palflow.example").stream()
-                .filter(mail -> subjectOf(mail).equals("Your PAL licensure decision")).map(this::bodyOf).toList();
+        List<String> decisionMails = TestMail.bodiesTo("jesse.candidate@palflow.example",
+                "Your PAL licensure decision");
         assertThat(decisionMails).as("one mail per change of outcome, however many decisions the releases started")
                 .doesNotHaveDuplicates();
         assertThat(TestMail.subjectsTo("casey.coordinator@palflow.example"))
@@ -248,21 +248,5 @@ class LicensureDecisionProcessTest extends ScoringTest {
         JsonNode all = as("alex").get("/api/admin/handoffs").getBody();
         return StreamSupport.stream(all.spliterator(), false).filter(h -> h.get("candidateId").asLong() == jesse)
                 .toList();
-    }
-
-    private String subjectOf(jakarta.mail.internet.MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String bodyOf(jakarta.mail.internet.MimeMessage mail) {
-        try {
-            return String.valueOf(mail.getContent()).strip();
-        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -58,6 +58,18 @@ public final class TestMail {
         return subjects(List.copyOf(byMessageId.values()));
     }
 
+    /** The bodies of the messages to one address with one subject, in the order received. */
+    public static List<String> bodiesTo(String address, String subject) {
+        return to(address).stream().filter(message -> subject.equals(subjects(List.of(message)).getFirst()))
+                .map(message -> {
+                    try {
+                        return String.valueOf(message.getContent()).strip();
+                    } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
     private static List<String> subjects(List<MimeMessage> messages) {
         return messages.stream().map(message -> {
             try {
