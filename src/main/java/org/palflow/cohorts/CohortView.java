@@ -406,7 +406,7 @@ public class CohortView {
         if (standing.incomplete()) {
             atRisk.add("Task " + task + " is Incomplete (" + String.join(", ", codes) + ")");
         } else if (!standing.meetsThreshold()) {
-            atRisk.add("Task " + task + " scored " + value + ", below " + ScoreStanding.threshold());
+            atRisk.add("Task " + task + " scored " + ScoreStanding.shown(value) + ", below " + ScoreStanding.threshold());
         } else if (!standing.validOn(today)) {
             atRisk.add("Task " + task + " score expired on " + standing.expiresOn());
         } else if (standing.expiresWithin(EXPIRY_WARNING, today)) {
@@ -414,7 +414,7 @@ public class CohortView {
         }
         String stage = "REQUESTED".equals(draft[3]) ? "RESCORING" : value == null ? "INCOMPLETE"
                 : standing.validOn(today) ? "SCORED" : "EXPIRED";
-        return new TaskLine(task, stage, value, codes);
+        return new TaskLine(task, stage, ScoreStanding.shown(value), codes);
     }
 
     private void decisions(MapSqlParameterSource params, Facts facts) {
@@ -423,12 +423,14 @@ public class CohortView {
                     boolean passed = row.getBoolean(2);
                     BigDecimal average = row.getBigDecimal(3);
                     facts.update(row.getLong(1), line -> {
-                        if (!passed && average != null && average.compareTo(LicensureRules.PASSING_AVERAGE) < 0) {
-                            line.atRisk().add("Average " + average.stripTrailingZeros().toPlainString()
+                        if (!passed && average != null
+                                && !ScoreStanding.reaches(average, LicensureRules.PASSING_AVERAGE)) {
+                            line.atRisk().add("Average " + LicensureRules.shownAverage(average).toPlainString()
                                     + " is below the " + LicensureRules.PASSING_AVERAGE + " needed to pass");
                         }
                         return new CandidateLine(line.candidateId(), line.fullName(), line.registrationStatus(),
-                                line.mentor(), line.tasks(), passed ? "PASSED" : "NOT_YET_PASSED", average,
+                                line.mentor(), line.tasks(), passed ? "PASSED" : "NOT_YET_PASSED",
+                                LicensureRules.shownAverage(average),
                                 line.atRisk());
                     });
                 });

@@ -32,7 +32,7 @@ class DecidedNewAttempts implements NewAttempts {
         long counted = decision.countedSubmissions().get(task - 1);
         LicensureRules.Attempt attempt = attempts.stream().filter(each -> each.submissionId() == counted)
                 .findFirst().orElseThrow();
-        throw ApiProblem.conflict("Task " + task + " scored " + attempt.taskScore() + ", which meets the "
+        throw ApiProblem.conflict("Task " + task + " scored " + ScoreStanding.shown(attempt.taskScore()) + ", which meets the "
                 + ScoreStanding.threshold() + " threshold and is valid through " + attempt.standing().validThrough()
                 + "; it need not be drafted again.");
     }

@@ -80,10 +80,10 @@ public final class LicensureRules {
             if (!meets) {
                 redo.add(task);
             }
-            rules.add(new RuleOutcome("task-" + task + "-valid-score", meets, "Task " + task + ": " + score
-                    + (attempt.pilot() && score.compareTo(attempt.taskScore()) != 0
-                            ? " (pilot submission scored " + attempt.taskScore() + ", counted as at least "
-                                    + PILOT_FLOOR + ")" : "")
+            rules.add(new RuleOutcome("task-" + task + "-valid-score", meets, "Task " + task + ": "
+                    + ScoreStanding.shown(score) + (attempt.pilot() && score.compareTo(attempt.taskScore()) != 0
+                            ? " (pilot submission scored " + ScoreStanding.shown(attempt.taskScore())
+                                    + ", counted as at least " + PILOT_FLOOR + ")" : "")
                     + (meets ? " meets" : " is below") + " the " + ScoreStanding.threshold() + " threshold (submission "
                     + attempt.submissionId() + ", handbook " + attempt.handbookVersion() + ", valid through "
                     + attempt.standing().validThrough() + ")."));
@@ -91,18 +91,17 @@ public final class LicensureRules {
         BigDecimal average = null;
         if (scores.stream().allMatch(score -> score != null)) {
             BigDecimal sum = scores.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            average = sum.divide(BigDecimal.valueOf(4), 4, RoundingMode.UNNECESSARY).stripTrailingZeros();
-            boolean passesAverage = average.compareTo(PASSING_AVERAGE) >= 0;
-            String explanation = "The mean of the four task scores is " + average.toPlainString() + " (" + sum
-                    + " / 4), " + (passesAverage ? "at least" : "below") + " the " + PASSING_AVERAGE
-                    + " needed to pass.";
+            // Kept at the decimals comparisons use, so the stored mean compares in SQL as it does here.
+            average = sum.divide(BigDecimal.valueOf(4), ScoreStanding.COMPARED_DECIMALS, RoundingMode.HALF_UP);
+            boolean passesAverage = ScoreStanding.reaches(average, PASSING_AVERAGE);
+            String explanation = "The mean of the four task scores is " + shownAverage(average).toPlainString()
+                    + ", " + (passesAverage ? "at least" : "below") + " the " + PASSING_AVERAGE + " needed to pass.";
             if (!passesAverage && redo.isEmpty()) {
                 // Every task meets the threshold, so only a better score on some task can raise the mean.
                 redo.addAll(lowestFirst(scores));
-                explanation += " It is " + PASSING_AVERAGE.subtract(average).stripTrailingZeros().toPlainString()
-                        + " short: any task may be drafted again to raise it, the lowest first ("
-                        + redo.stream().map(task -> "Task " + task + ": " + scores.get(task - 1))
-                                .collect(Collectors.joining(", ")) + ").";
+                explanation += " It is " + shortOf(average) + " short: any task may be drafted again to raise it, "
+                        + "the lowest first (" + redo.stream().map(task -> "Task " + task + ": "
+                                + ScoreStanding.shown(scores.get(task - 1))).collect(Collectors.joining(", ")) + ").";
             }
             rules.add(new RuleOutcome("average", passesAverage, explanation));
         } else {
@@ -111,6 +110,17 @@ public final class LicensureRules {
         }
         boolean passed = rules.stream().allMatch(RuleOutcome::passed);
         return new Decision(passed, scores, counted, average, rules, redo);
+    }
+
+    /** The mean as messages, pages, the API and the state see it: up to four decimals, truncated like scores. */
+    public static BigDecimal shownAverage(BigDecimal average) {
+        return average == null ? null : ScoreStanding.shown(average, 4).stripTrailingZeros();
+    }
+
+    /** How far a mean falls short of the passing average, rounded up so it is never understated. */
+    private static String shortOf(BigDecimal average) {
+        return PASSING_AVERAGE.subtract(average).setScale(4, RoundingMode.UP)
+                .stripTrailingZeros().toPlainString();
     }
 
     private static List<Integer> lowestFirst(List<BigDecimal> scores) {
@@ -150,7 +160,7 @@ public final class LicensureRules {
                     + latest.tasks12SubmitBy() + " for Tasks 1-2.";
         }
         if (!latest.standing().validOn(today)) {
-            return "the score " + latest.taskScore() + " of submission " + latest.submissionId() + " expired on "
+            return "the score " + ScoreStanding.shown(latest.taskScore()) + " of submission " + latest.submissionId() + " expired on "
                     + latest.validUntil() + " (" + ScoreStanding.validity() + " from its score report).";
         }
         return "no valid score.";

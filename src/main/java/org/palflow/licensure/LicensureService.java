@@ -5,6 +5,7 @@ import org.palflow.program.Programs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.palflow.platform.web.ApiProblem;
 import org.palflow.registration.Candidate;
 import org.palflow.registration.Candidates;
 import org.palflow.registration.CaseVisibility;
+import org.palflow.scoring.ScoreStanding;
 import org.palflow.scoring.ScoringResults;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LicensureService {
 
-    public record DecisionView(long decisionId, long candidateId, boolean passed, java.math.BigDecimal average,
+    public record DecisionView(long decisionId, long candidateId, boolean passed, BigDecimal average,
             List<LicensureRules.RuleOutcome> rules, List<Integer> tasksToRedo, Instant decidedAt,
             String handoff) {
         // handoff: the state of the hand-off that carries this pass (an unchanged pass is not sent again).
@@ -142,7 +144,7 @@ public class LicensureService {
         visibility.visibleCase(candidateId, actor);
         return decisions.findFirstByCandidateIdOrderByIdDesc(candidateId).map(decision -> {
             LicensureRules.Decision explained = read(decision.getExplanation());
-            return new DecisionView(decision.getId(), candidateId, decision.isPassed(), decision.getAverage(),
+            return new DecisionView(decision.getId(), candidateId, decision.isPassed(), LicensureRules.shownAverage(decision.getAverage()),
                     explained.rules(), explained.tasksToRedo(), decision.getDecidedAt(),
                     decision.isPassed() ? handoffs.findFirstByCandidateIdOrderByDecisionIdDesc(candidateId)
                             .map(handoff -> handoff.getStatus().name()).orElse(null) : null);
@@ -162,11 +164,11 @@ public class LicensureService {
         payload.put("candidate", identifiers);
         Map<String, Object> tasks = new LinkedHashMap<>();
         for (int task = 1; task <= 4; task++) {
-            tasks.put("task" + task, Map.of("score", outcome.taskScores().get(task - 1), "submissionId",
+            tasks.put("task" + task, Map.of("score", ScoreStanding.shown(outcome.taskScores().get(task - 1)), "submissionId",
                     outcome.countedSubmissions().get(task - 1)));
         }
         payload.put("tasks", tasks);
-        payload.put("average", outcome.average());
+        payload.put("average", LicensureRules.shownAverage(outcome.average()));
         payload.put("decidedAt", decision.getDecidedAt().toString());
         return payload;
     }

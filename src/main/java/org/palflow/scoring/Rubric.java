@@ -1,6 +1,7 @@
 package org.palflow.scoring;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +20,13 @@ public record Rubric(String handbookVersion, int task, String title, String note
     public record Indicator(String code, String name, String rubric, boolean confirmed) {
     }
 
+    /**
+     * The band a score falls in. Bands are written to two decimals (1.00–2.09, 2.10–2.74, …); a mean of two
+     * scorings such as 2.095 belongs to the band it has not yet left, the last one whose lower bound it reaches.
+     */
     public Optional<Band> bandOf(BigDecimal score) {
-        return bands.stream().filter(band -> score.compareTo(band.from()) >= 0 && score.compareTo(band.to()) <= 0)
-                .findFirst();
+        return bands.stream().filter(band -> score.compareTo(band.from()) >= 0).reduce((lower, higher) -> higher)
+                .filter(band -> score.setScale(2, RoundingMode.DOWN).compareTo(band.to()) <= 0);
     }
 
     public List<String> indicatorCodes() {

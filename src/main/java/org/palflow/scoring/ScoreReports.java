@@ -31,11 +31,13 @@ public class ScoreReports {
      *
      * @param validThrough the last day the score counts
      * @param expiresOn the first day it no longer counts
+     * @param taskScore the task score as shown: truncated to two decimals, never above the score that counts
+     * @param scorePolicy how indicator scores make the task score that is compared with the threshold
      */
     public record Report(long submissionId, int task, String handbookVersion, LocalDate reportDate,
             LocalDate validThrough, LocalDate expiresOn, boolean expired, BigDecimal taskScore, boolean incomplete,
-            BigDecimal threshold,
-            boolean thresholdMet, List<IndicatorLine> indicators, Map<String, String> conditionCodes, String basis,
+            String scorePolicy, BigDecimal threshold, boolean thresholdMet, List<IndicatorLine> indicators,
+            Map<String, String> conditionCodes, String basis,
             boolean amended, Long replacesScoreId, String rescoring, LocalDate rescoringRequestableUntil,
             boolean mayRequestRescoring, List<String> nextSteps) {
     }
@@ -55,6 +57,7 @@ public class ScoreReports {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Duration rescoringPeriod;
+    private final String scorePolicy;
     private final PalCalendar calendar;
 
     ScoreReports(TaskScoreRepository taskScores, StoredResults stored, ScoringCaseRepository cases,
@@ -71,6 +74,7 @@ public class ScoreReports {
         this.events = events;
         this.clock = clock;
         this.rescoringPeriod = properties.rescoringPeriod();
+        this.scorePolicy = properties.taskScoreRounding().statement();
         this.calendar = calendar;
     }
 
@@ -109,7 +113,8 @@ public class ScoreReports {
         boolean mayRequestRescoring = rescoring == null && !today.isAfter(requestableUntil);
         return new Report(submissionId, scoringCase.getTask(), scoringCase.getHandbookVersion(),
                 score.getReportDate(), standing.validThrough(), standing.expiresOn(), !standing.validOn(today),
-                result.taskScore(), result.incomplete(), ScoringRules.THRESHOLD, result.meetsThreshold(), lines, codes,
+                ScoreStanding.shown(result.taskScore()), result.incomplete(), scorePolicy, ScoringRules.THRESHOLD,
+                result.meetsThreshold(), lines, codes,
                 score.getBasis(), score.getReplacesId() != null, score.getReplacesId(), rescoring, requestableUntil,
                 mayRequestRescoring,
                 nextSteps(submissionId, result, standing, today, mayRequestRescoring, requestableUntil));

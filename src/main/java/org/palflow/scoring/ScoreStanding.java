@@ -1,6 +1,7 @@
 package org.palflow.scoring;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 
@@ -18,6 +19,8 @@ public record ScoreStanding(BigDecimal taskScore, LocalDate expiresOn) {
     public static final BigDecimal THRESHOLD = new BigDecimal("2.10");
     /** How long a score counts after its score report (seed 001). */
     public static final Period VALIDITY = Period.ofYears(7);
+    /** The decimals at which scores and means are compared with a bar (see {@link #reaches}). */
+    public static final int COMPARED_DECIMALS = 8;
 
     /** The standing of a score reported on {@code reportDate}. */
     public static ScoreStanding reported(BigDecimal taskScore, LocalDate reportDate) {
@@ -29,7 +32,31 @@ public record ScoreStanding(BigDecimal taskScore, LocalDate expiresOn) {
     }
 
     public boolean meetsThreshold() {
-        return taskScore != null && taskScore.compareTo(THRESHOLD) >= 0;
+        return taskScore != null && reaches(taskScore, THRESHOLD);
+    }
+
+    /**
+     * Whether a task score, or a mean of task scores, reaches a bar such as 2.10 or 2.75. Unrounded means keep
+     * {@link TaskScoreRounding#KEPT_DECIMALS} digits, so an exact 2.75 may be stored as 2.7499999999. Any other
+     * mean of two-decimal scores (rubrics of up to twelve indicators, pairwise means, four tasks) lies more than
+     * 4e-8 from a two-decimal bar, so rounding to {@link #COMPARED_DECIMALS} first makes the comparison exact.
+     */
+    public static boolean reaches(BigDecimal score, BigDecimal bar) {
+        return exact(score).compareTo(bar) >= 0;
+    }
+
+    /** A task score as every page, report and message shows it: truncated to two decimals, never above itself. */
+    public static BigDecimal shown(BigDecimal taskScore) {
+        return shown(taskScore, 2);
+    }
+
+    /** A score or a mean of scores truncated to {@code decimals}, so it never shows more than {@link #reaches}. */
+    public static BigDecimal shown(BigDecimal score, int decimals) {
+        return score == null ? null : exact(score).setScale(decimals, RoundingMode.DOWN);
+    }
+
+    private static BigDecimal exact(BigDecimal score) {
+        return score.setScale(COMPARED_DECIMALS, RoundingMode.HALF_UP);
     }
 
     /** The last day the score counts, as every text names it ("valid through"): the day before it expires. */

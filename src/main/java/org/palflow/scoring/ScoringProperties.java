@@ -14,9 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param secondScoringMargin a task score this close to the threshold (either side) is scored a second time
  * @param adjudicationGap two scorings further apart than this go to an adjudicator
  * @param rescoringGap a rescoring further from the original than this replaces it
+ * @param taskScoreRounding whether the mean of the indicator scores counts unrounded or rounded
  */
 @ConfigurationProperties("pal.scoring")
 record ScoringProperties(Duration scoringPeriod, Duration escalateAfterLate, Duration assignmentRetry,
         Duration rescoringPeriod, BigDecimal secondScoringMargin, BigDecimal adjudicationGap,
-        BigDecimal rescoringGap) {
+        BigDecimal rescoringGap, TaskScoreRounding taskScoreRounding) {
 }

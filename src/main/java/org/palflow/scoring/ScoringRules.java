@@ -15,11 +15,12 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>An indicator gets a score from 1.00 to 4.00 (two decimals) or a condition code; its band comes from the
  * rubric. Any condition code makes the task Incomplete: the other indicators get X and there is no task score.
- * <li>Task score: the mean of the indicator scores, rounded half up to two decimals (the handbook does not say how
- * indicator scores make a task score; DOMAIN.md says to default to the mean).
+ * <li>Task score: the mean of the indicator scores (the handbook does not say how indicator scores make a task
+ * score; DOMAIN.md says to default to the mean), unrounded or rounded as {@link TaskScoreRounding} is configured.
  * <li>A task score within {@code pal.scoring.second-scoring-margin} of the 2.10 threshold is scored a second time.
  * Two results that agree (both Incomplete, or scores no more than {@code pal.scoring.adjudication-gap} apart) stand
- * as their mean, indicator by indicator; otherwise an adjudicating scorer scores it and that result stands.
+ * as their mean, indicator by indicator and unrounded (2.10 and 2.11 make 2.105), so the task score is rounded at
+ * most once; otherwise an adjudicating scorer scores it and that result stands.
  * <li>On rescoring, the new result stands if it differs from the original by more than
  * {@code pal.scoring.rescoring-gap} (or one is Incomplete and the other not); otherwise the original is confirmed.
  * </ul>
@@ -59,7 +60,11 @@ public class ScoringRules {
         }
 
         public boolean meetsThreshold() {
-            return taskScore != null && taskScore.compareTo(THRESHOLD) >= 0;
+            return taskScore != null && ScoreStanding.reaches(taskScore, THRESHOLD);
+        }
+
+        public BigDecimal shownTaskScore() {
+            return ScoreStanding.shown(taskScore);
         }
     }
 
@@ -90,16 +95,20 @@ public class ScoringRules {
     private final BigDecimal secondScoringMargin;
     private final BigDecimal adjudicationGap;
     private final BigDecimal rescoringGap;
+    private final TaskScoreRounding rounding;
 
     @Autowired
     ScoringRules(ScoringProperties properties) {
-        this(properties.secondScoringMargin(), properties.adjudicationGap(), properties.rescoringGap());
+        this(properties.secondScoringMargin(), properties.adjudicationGap(), properties.rescoringGap(),
+                properties.taskScoreRounding());
     }
 
-    ScoringRules(BigDecimal secondScoringMargin, BigDecimal adjudicationGap, BigDecimal rescoringGap) {
+    ScoringRules(BigDecimal secondScoringMargin, BigDecimal adjudicationGap, BigDecimal rescoringGap,
+            TaskScoreRounding rounding) {
         this.secondScoringMargin = secondScoringMargin;
         this.adjudicationGap = adjudicationGap;
         this.rescoringGap = rescoringGap;
+        this.rounding = rounding;
     }
 
     /**
@@ -172,18 +181,19 @@ public class ScoringRules {
     private TaskResult meanOf(Rubric rubric, TaskResult first, TaskResult second) {
         Map<String, IndicatorResult> indicators = new LinkedHashMap<>();
         first.indicators().forEach((code, result) -> indicators.put(code, scored(rubric,
-                result.score().add(second.indicators().get(code).score()).divide(TWO, 2, RoundingMode.HALF_UP))));
+                result.score().add(second.indicators().get(code).score()).divide(TWO, 3, RoundingMode.UNNECESSARY))));
         return new TaskResult(mean(indicators), List.of(), indicators);
     }
 
     private static IndicatorResult scored(Rubric rubric, BigDecimal score) {
-        BigDecimal exact = score.setScale(2, RoundingMode.UNNECESSARY);
+        // Two decimals as scorers give them; a mean of two scorings may have a third (2.105).
+        BigDecimal exact = score.setScale(Math.max(2, score.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
         return new IndicatorResult(exact, rubric.bandOf(exact).map(Rubric.Band::name).orElseThrow(), null);
     }
 
-    private static BigDecimal mean(Map<String, IndicatorResult> indicators) {
+    private BigDecimal mean(Map<String, IndicatorResult> indicators) {
         BigDecimal sum = indicators.values().stream().map(IndicatorResult::score).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return sum.divide(BigDecimal.valueOf(indicators.size()), 2, RoundingMode.HALF_UP);
+        return rounding.taskScore(sum, indicators.size());
     }
 
     private static void checkScore(String indicator, BigDecimal score, List<String> problems) {

@@ -42,7 +42,7 @@ class ScoringStages implements SubmissionStages {
         if (standing.incomplete()) {
             return "Incomplete: condition code " + String.join(", ", result.conditionCodes());
         }
-        String scored = "Scored " + result.taskScore().toPlainString();
+        String scored = "Scored " + ScoreStanding.shown(result.taskScore()).toPlainString();
         if (!standing.validOn(calendar.today())) {
             return scored + ", expired on " + dates.date(standing.expiresOn());
         }

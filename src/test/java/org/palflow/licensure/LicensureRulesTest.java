@@ -49,12 +49,34 @@ class LicensureRulesTest {
         assertThat(decision.passed()).isFalse();
         assertThat(decision.tasksToRedo()).as("not stuck: any task, the lowest first").containsExactly(2, 4, 1, 3);
         assertThat(new RulesSeen(decision).explanation("average")).isEqualTo("The mean of the four task scores is "
-                + "2.275 (9.10 / 4), below the 2.75 needed to pass. It is 0.475 short: any task may be drafted again "
+                + "2.275, below the 2.75 needed to pass. It is 0.475 short: any task may be drafted again "
                 + "to raise it, the lowest first (Task 2: 2.10, Task 4: 2.10, Task 1: 2.30, Task 3: 2.60).");
 
         Decision withATaskBelow = LicensureRules.decide(List.of(attempt(1, 1, "2.30"), attempt(2, 2, "2.00"),
                 attempt(3, 3, "2.60"), attempt(4, 4, "2.10")), TODAY);
         assertThat(withATaskBelow.tasksToRedo()).as("a task below the threshold comes first").containsExactly(2);
+    }
+
+    @Test
+    void unroundedScoresAreComparedExactlyAndShownTruncated() {
+        Decision belowByAFraction = LicensureRules.decide(List.of(attempt(1, 1, "2.0966666667"),
+                attempt(2, 2, "3.00"), attempt(3, 3, "3.00"), attempt(4, 4, "3.00")), TODAY);
+        assertThat(belowByAFraction.tasksToRedo()).containsExactly(1);
+        assertThat(new RulesSeen(belowByAFraction).explanation("task-1-valid-score"))
+                .startsWith("Task 1: 2.09 is below the 2.10 threshold");
+
+        Decision exactlyTheAverage = LicensureRules.decide(List.of(attempt(1, 1, "2.7333333333"),
+                attempt(2, 2, "2.7333333333"), attempt(3, 3, "2.7333333333"), attempt(4, 4, "2.80")), TODAY);
+        assertThat(exactlyTheAverage.passed()).as("(8.2 + 2.8) / 4 is 2.75, though the kept digits sum to 10.9999999999")
+                .isTrue();
+        assertThat(new RulesSeen(exactlyTheAverage).explanation("average"))
+                .isEqualTo("The mean of the four task scores is 2.75, at least the 2.75 needed to pass.");
+
+        Decision justBelow = LicensureRules.decide(List.of(attempt(1, 1, "2.7483333333"), attempt(2, 2, "2.75"),
+                attempt(3, 3, "2.75"), attempt(4, 4, "2.75")), TODAY);
+        assertThat(justBelow.passed()).isFalse();
+        assertThat(new RulesSeen(justBelow).explanation("average")).startsWith("The mean of the four task scores is "
+                + "2.7495, below the 2.75 needed to pass. It is 0.0005 short");
     }
 
     @Test

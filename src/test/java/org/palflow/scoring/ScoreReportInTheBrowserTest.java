@@ -28,6 +28,8 @@ class ScoreReportInTheBrowserTest extends ScoringTest {
             sky.follow("#task-1 a[href='/submissions/" + submissionId + "']");
             assertThat(sky.text("#task-score")).isEqualTo("Task score 1.50, below the 2.10 threshold.");
             assertThat(sky.text("table")).contains("1.a.1", "1.50");
+            assertThat(sky.text("#score-policy")).as("the report states how scores are rounded")
+                    .contains("mean of its indicator scores, unrounded", "truncated to two decimals");
             assertThat(sky.all("#no-new-attempt")).as("below the threshold, the task may be drafted again")
                     .isEmpty();
             sky.assertAccessible().screenshot("22-score-report");

@@ -22,8 +22,11 @@ class ScoringRulesTest {
             new ClassPathResource("rubrics/2025-26/task-2.json"));
     static final Rubric TASK_1 = RUBRICS.get("2025-26/1");
     static final Rubric TASK_2 = RUBRICS.get("2025-26/2");
-    static final ScoringRules RULES = new ScoringRules(new BigDecimal("0.15"), new BigDecimal("0.50"),
-            new BigDecimal("0.25"));
+    static final ScoringRules RULES = rules(TaskScoreRounding.NONE);
+
+    static ScoringRules rules(TaskScoreRounding rounding) {
+        return new ScoringRules(new BigDecimal("0.15"), new BigDecimal("0.50"), new BigDecimal("0.25"), rounding);
+    }
 
     @ParameterizedTest(name = "{0} is {1}; threshold met: {2}")
     @CsvSource({
@@ -44,17 +47,28 @@ class ScoringRulesTest {
     }
 
     @Test
-    void theTaskScoreIsTheMeanOfTheIndicatorsRoundedHalfUp() {
-        Map<String, Mark> marks = marks("2.00", "2.10", "2.10", "2.10", "2.10", "2.09");
-        TaskResult result = RULES.score(TASK_2, null, marks);
-        assertThat(result.taskScore()).isEqualByComparingTo("2.08");
-        assertThat(result.meetsThreshold()).isFalse();
-        assertThat(result.indicators().get("2.a.1").band()).isEqualTo("Beginning");
-        assertThat(result.indicators().get("2.a.2").band()).isEqualTo("Developing");
-        assertThat(RULES.score(TASK_2, null, marks("3.00", "3.00", "3.00", "3.00", "3.00", "3.01")).taskScore())
-                .as("18.01 / 6 = 3.0017").isEqualByComparingTo("3.00");
-        assertThat(RULES.score(TASK_2, null, marks("2.75", "2.75", "2.75", "2.76", "2.76", "2.76")).taskScore())
-                .as("16.53 / 6 = 2.755, half up").isEqualByComparingTo("2.76");
+    void theUnroundedMeanOfTheIndicatorsIsTheTaskScoreAndIsShownTruncated() {
+        TaskResult failing = RULES.score(TASK_2, null, marks("2.10", "2.10", "2.10", "2.10", "2.09", "2.09"));
+        assertThat(failing.taskScore()).as("12.58 / 6").isEqualByComparingTo("2.0966666667");
+        assertThat(failing.meetsThreshold()).as("2.0966… is below 2.10, though it rounds half up to 2.10").isFalse();
+        assertThat(ScoreStanding.shown(failing.taskScore())).isEqualByComparingTo("2.09");
+        TaskResult exactlyAtTheThreshold = RULES.score(TASK_2, null, marks("2.00", "2.20", "2.10", "2.10", "2.10", "2.10"));
+        assertThat(exactlyAtTheThreshold.meetsThreshold()).isTrue();
+        assertThat(ScoreStanding.shown(exactlyAtTheThreshold.taskScore())).isEqualByComparingTo("2.10");
+        TaskResult twoThirds = RULES.score(TASK_2, null, marks("2.75", "2.75", "2.75", "2.76", "2.76", "2.77"));
+        assertThat(ScoreStanding.shown(twoThirds.taskScore())).as("16.54 / 6 = 2.7566…").hasToString("2.75");
+        assertThat(twoThirds.indicators().get("2.a.1").band()).isEqualTo("Meeting");
+    }
+
+    @Test
+    void roundedHalfUpTheRoundedMeanCountsAndIsShown() {
+        ScoringRules rounded = rules(TaskScoreRounding.HALF_UP);
+        TaskResult result = rounded.score(TASK_2, null, marks("2.10", "2.10", "2.10", "2.10", "2.09", "2.09"));
+        assertThat(result.taskScore()).hasToString("2.10");
+        assertThat(result.meetsThreshold()).isTrue();
+        assertThat(ScoreStanding.shown(result.taskScore())).hasToString("2.10");
+        assertThat(rounded.score(TASK_2, null, marks("2.75", "2.75", "2.75", "2.76", "2.76", "2.76")).taskScore())
+                .as("16.53 / 6 = 2.755, half up").hasToString("2.76");
     }
 
     @Test
@@ -122,7 +136,7 @@ class ScoringRulesTest {
         "2.00, 2.50, NONE,         2.25",
         "2.00, 2.51, ADJUDICATION, ",
         "2.20, 2.00, NONE,         2.10",
-        "2.05, 2.10, NONE,         2.08"})
+        "2.05, 2.10, NONE,         2.075"})
     void twoScoringsStandAsTheirMeanUnlessTheyDisagree(String first, String second, NextStep next, String standing) {
         ScoringRules.Outcome outcome = RULES.afterScorings(TASK_2, List.of(
                 RULES.score(TASK_2, null, allIndicators(first)), RULES.score(TASK_2, null, allIndicators(second))));
@@ -131,6 +145,18 @@ class ScoringRulesTest {
             assertThat(outcome.standing().taskScore()).isEqualByComparingTo(standing);
             assertThat(outcome.basis()).isEqualTo("mean of two agreeing scorings");
         }
+    }
+
+    @Test
+    void twoScoringsAreAveragedUnroundedSoTheScoreIsNotRoundedTwice() {
+        ScoringRules.Outcome outcome = RULES.afterScorings(TASK_2, List.of(
+                RULES.score(TASK_2, null, allIndicators("2.10")),
+                RULES.score(TASK_2, null, marks("2.09", "2.10", "2.10", "2.10", "2.10", "2.10"))));
+        TaskResult standing = outcome.standing();
+        assertThat(standing.indicators().get("2.a.1").score()).hasToString("2.095");
+        assertThat(standing.indicators().get("2.a.1").band()).isEqualTo("Beginning");
+        assertThat(standing.taskScore()).as("12.595 / 6").isEqualByComparingTo("2.0991666667");
+        assertThat(standing.meetsThreshold()).isFalse();
     }
 
     @Test

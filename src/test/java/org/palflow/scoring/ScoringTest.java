@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +178,11 @@ public abstract class ScoringTest extends PalFlowTest {
         return as(scorerOf(assignment)).post(scorePath(assignment), sheet(task, score));
     }
 
+    /** One score per indicator, in the rubric's order. */
+    protected ResponseEntity<JsonNode> score(Assignment assignment, int task, String... scores) {
+        return as(scorerOf(assignment)).post(scorePath(assignment), sheet(task, scores));
+    }
+
     /** The same, sent with an Idempotency-Key. */
     protected ResponseEntity<JsonNode> scoreAll(Assignment assignment, int task, String score, String key) {
         return as(scorerOf(assignment)).post(scorePath(assignment), sheet(task, score), key);
@@ -187,9 +193,14 @@ public abstract class ScoringTest extends PalFlowTest {
     }
 
     private static Map<String, Object> sheet(int task, String score) {
+        return sheet(task, Collections.nCopies(indicators(task).size(), score).toArray(String[]::new));
+    }
+
+    private static Map<String, Object> sheet(int task, String... scores) {
         Map<String, Object> indicators = new LinkedHashMap<>();
-        for (String indicator : indicators(task)) {
-            indicators.put(indicator, Map.of("score", score));
+        List<String> codes = indicators(task);
+        for (int i = 0; i < codes.size(); i++) {
+            indicators.put(codes.get(i), Map.of("score", scores[i]));
         }
         return Map.of("indicators", indicators);
     }

@@ -118,21 +118,27 @@ class TaskScoringProcessTest extends ScoringTest {
     }
 
     @Test
-    void aScoreNearTheThresholdIsScoredAgainByAnotherScorerAndAgreeingScoresStandAsTheirMean() {
+    void aScoreNearTheThresholdIsScoredAgainByAnotherScorerAndAgreeingScoresStandAsTheirUnroundedMean() {
         InScoring scoring = inScoring("finley", 1, 201);
         long submissionId = scoring.submissionId();
         long instance = scoring.instance();
         Assignment first = scoring.first();
-        scoreAll(first, 1, "2.20");
+        scoreAll(first, 1, "2.10");
         Assignment second = awaitAssignment(submissionId, ScoringPurpose.SECOND);
         assertThat(second.scorerId()).isNotEqualTo(first.scorerId());
-        scoreAll(second, 1, "2.40");
+        score(second, 1, "2.09", "2.10", "2.10", "2.10", "2.10", "2.10");
         awaitProcess(instance, process -> process.isWaitingAtElements("score-report-date"))
                 .hasPassedElement("assign-scorer", 2).hasPassedElement("decide-next-scoring", 2);
         JsonNode report = reportOnItsDate("finley", scoring);
-        assertThat(report.get("taskScore").decimalValue()).isEqualByComparingTo("2.30");
+        assertThat(taskScores.current(submissionId).orElseThrow().getTaskScore()).as("12.595 / 6, kept unrounded")
+                .isEqualByComparingTo("2.0991666667");
+        assertThat(report.get("taskScore").decimalValue()).as("shown truncated, never rounded up to 2.10")
+                .isEqualByComparingTo("2.09");
+        assertThat(report.get("thresholdMet").asBoolean()).isFalse();
+        assertThat(report.get("scorePolicy").asText()).contains("unrounded", "truncated to two decimals");
         assertThat(report.get("basis").asText()).isEqualTo("mean of two agreeing scorings");
-        assertThat(report.get("indicators").findValuesAsText("band")).containsOnly("Developing");
+        assertThat(report.get("indicators").findValuesAsText("score")).startsWith("2.095", "2.1");
+        assertThat(report.get("indicators").findValuesAsText("band")).startsWith("Beginning", "Developing");
         assertThat(assignments.findBySubmissionIdAndPurpose(submissionId, ScoringPurpose.ADJUDICATION)).isEmpty();
 
         // By date, not by 31 × 24 hours: across the autumn clock change that would end on the 30th day.
