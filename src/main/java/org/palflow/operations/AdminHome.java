@@ -5,6 +5,7 @@ import java.util.List;
 import org.palflow.licensure.ElarHandoffs;
 import org.palflow.originality.AdministrativeReviews;
 import org.palflow.platform.web.PageController;
+import org.palflow.program.Districts;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,11 +18,13 @@ class AdminHome {
     private final ProcessDashboard dashboard;
     private final AdministrativeReviews reviews;
     private final ElarHandoffs handoffs;
+    private final Districts districts;
 
-    AdminHome(ProcessDashboard dashboard, AdministrativeReviews reviews, ElarHandoffs handoffs) {
+    AdminHome(ProcessDashboard dashboard, AdministrativeReviews reviews, ElarHandoffs handoffs, Districts districts) {
         this.dashboard = dashboard;
         this.reviews = reviews;
         this.handoffs = handoffs;
+        this.districts = districts;
     }
 
     /** A waiting element with cases past their deadline, or incidents. */
@@ -41,6 +44,7 @@ class AdminHome {
         model.addAttribute("openReviews", reviews.open().size());
         model.addAttribute("failedHandoffs", handoffs.all().stream().filter(ElarHandoffs.HandoffView::incident).count());
         model.addAttribute("attention", attention);
+        model.addAttribute("unmatchedDistricts", districts.unmatched());
         return "operations/admin-home";
     }
 }

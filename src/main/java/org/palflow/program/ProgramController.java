@@ -6,7 +6,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What a person registering needs to know: which programs, cohorts and handbooks exist and are open. */
+/**
+ * What a person registering needs to know: which programs, cohorts, handbooks and school districts exist and which
+ * are open.
+ */
 @RestController
 @RequestMapping("/api")
 class ProgramController {
@@ -14,11 +17,14 @@ class ProgramController {
     private final ProgramRepository programs;
     private final CohortRepository cohorts;
     private final HandbookVersionRepository handbooks;
+    private final Districts districts;
 
-    ProgramController(ProgramRepository programs, CohortRepository cohorts, HandbookVersionRepository handbooks) {
+    ProgramController(ProgramRepository programs, CohortRepository cohorts, HandbookVersionRepository handbooks,
+            Districts districts) {
         this.programs = programs;
         this.cohorts = cohorts;
         this.handbooks = handbooks;
+        this.districts = districts;
     }
 
     record CohortView(String code, String name, boolean accepting) {
@@ -47,5 +53,11 @@ class ProgramController {
                 .map(handbook -> new HandbookView(handbook.getCode(), handbook.getTitle(),
                         handbook.isOpenForRegistration()))
                 .toList();
+    }
+
+    /** The school districts a registration or a scorer names, by name or code. */
+    @GetMapping("/districts")
+    List<District> districts() {
+        return districts.all();
     }
 }

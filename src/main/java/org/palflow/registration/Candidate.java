@@ -5,12 +5,12 @@ package org.palflow.registration;
  * handbook they registered. The registration itself stays inside this module.
  */
 public record Candidate(long id, String fullName, String email, String programCode, String cohortCode,
-        String district, String school, String handbookVersion, RegistrationStatus status, String mepid) {
+        String district, String districtCode, String school, String handbookVersion, RegistrationStatus status, String mepid) {
 
     static Candidate of(Registration registration) {
         return new Candidate(registration.getId(), registration.getFullName(), registration.getEmail(),
                 registration.getProgramCode(), registration.getCohortCode(), registration.getDistrict(),
-                registration.getSchool(), registration.getHandbookVersion(), registration.getStatus(),
+                registration.getDistrictCode(), registration.getSchool(), registration.getHandbookVersion(), registration.getStatus(),
                 registration.getMepid());
     }
 

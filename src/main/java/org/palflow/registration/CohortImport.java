@@ -13,12 +13,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
+import org.palflow.program.District;
+import org.palflow.program.Districts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,10 +40,12 @@ class CohortImport {
     private final RegistrationRules rules;
     private final RegistrationService service;
     private final Validator validator;
+    private final Districts districts;
     private final Clock clock;
 
     CohortImport(RegistrationRepository registrations, RegistrationRules rules, RegistrationService service,
-            Validator validator, Clock clock) {
+            Validator validator, Districts districts, Clock clock) {
+        this.districts = districts;
         this.registrations = registrations;
         this.rules = rules;
         this.service = service;
@@ -53,7 +58,7 @@ class CohortImport {
     record Row(int line, Registration registration, Outcome outcome) {
     }
 
-    private record Parsed(int line, RegistrationDetails details) {
+    private record Parsed(int line, RegistrationDetails details, String districtCode) {
     }
 
     /** A line of the file as it would be imported. */
@@ -95,7 +100,8 @@ class CohortImport {
             Registration existing = open.get(row.details().email());
             result.add(existing != null
                     ? new Row(row.line(), existing, Outcome.ALREADY_REGISTERED)
-                    : new Row(row.line(), service.store(new Registration(row.details(), actor.username(), now)),
+                    : new Row(row.line(), service.store(new Registration(row.details(), row.districtCode(),
+                            actor.username(), now)),
                             Outcome.CREATED));
         }
         registrations.flush();
@@ -151,8 +157,11 @@ class CohortImport {
                 Set<ConstraintViolation<RegistrationDetails>> violations = validator.validate(details);
                 violations.forEach(violation -> errors.add(error(line,
                         column(violation.getPropertyPath().toString()) + ": " + violation.getMessage())));
-                if (violations.isEmpty()) {
-                    rows.add(new Parsed(line, details));
+                Optional<District> district = districts.resolve(details.district());
+                if (violations.isEmpty() && district.isEmpty()) {
+                    errors.add(error(line, "district: " + Districts.unknown(details.district())));
+                } else if (violations.isEmpty()) {
+                    rows.add(new Parsed(line, details.inDistrict(district.get()), district.get().code()));
                 }
             }
             if (rows.isEmpty() && errors.isEmpty()) {

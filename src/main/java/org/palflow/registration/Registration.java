@@ -25,6 +25,8 @@ class Registration {
     private String programCode;
     private String cohortCode;
     private String district;
+    /** Null only for a registration from before districts had codes that the migration could not match. */
+    private String districtCode;
     private String school;
     private String handbookVersion;
     private boolean policiesConfirmed;
@@ -43,12 +45,13 @@ class Registration {
     protected Registration() {
     }
 
-    Registration(RegistrationDetails details, String registeredBy, Instant now) {
+    Registration(RegistrationDetails details, String districtCode, String registeredBy, Instant now) {
         this.fullName = details.fullName();
         this.email = details.email();
         this.programCode = details.programCode();
         this.cohortCode = details.cohortCode();
         this.district = details.district();
+        this.districtCode = districtCode;
         this.school = details.school();
         this.handbookVersion = details.handbookVersion();
         this.policiesConfirmed = details.policiesConfirmed();
@@ -104,6 +107,10 @@ class Registration {
 
     public String getDistrict() {
         return district;
+    }
+
+    public String getDistrictCode() {
+        return districtCode;
     }
 
     public String getSchool() {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.palflow.platform.web.PlainText;
+import org.palflow.program.District;
 
 /**
  * What a person registering tells us; the same fields arrive as JSON, from the registration page or as one row of
@@ -24,6 +25,12 @@ public record RegistrationDetails(
     public RegistrationDetails normalized() {
         return new RegistrationDetails(clean(fullName), email == null ? null : email.trim().toLowerCase(),
                 clean(programCode), clean(cohortCode), clean(district), clean(school), clean(handbookVersion),
+                policiesConfirmed);
+    }
+
+    /** The same details, with the district spelled as it is named. */
+    RegistrationDetails inDistrict(District known) {
+        return new RegistrationDetails(fullName, email, programCode, cohortCode, known.name(), school, handbookVersion,
                 policiesConfirmed);
     }
 

@@ -5,6 +5,7 @@ import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.platform.web.PageController;
 import org.palflow.platform.web.Refusal;
+import org.palflow.program.Districts;
 import org.palflow.program.Programs;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -32,11 +33,14 @@ class RegistrationPages {
 
     private final RegistrationService registrations;
     private final Programs programs;
+    private final Districts districts;
     private final jakarta.validation.Validator validator;
 
-    RegistrationPages(RegistrationService registrations, Programs programs, jakarta.validation.Validator validator) {
+    RegistrationPages(RegistrationService registrations, Programs programs, Districts districts,
+            jakarta.validation.Validator validator) {
         this.registrations = registrations;
         this.programs = programs;
+        this.districts = districts;
         this.validator = validator;
     }
 
@@ -75,6 +79,7 @@ class RegistrationPages {
         model.addAttribute("form", form);
         model.addAttribute("refusal", refusal);
         model.addAttribute("cohorts", programs.openCohorts());
+        model.addAttribute("districts", districts.all());
         model.addAttribute("handbooks", programs.handbooks().stream()
                 .filter(handbook -> handbook.openForRegistration()).toList());
         return "candidate/register";

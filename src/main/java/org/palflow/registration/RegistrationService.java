@@ -1,5 +1,7 @@
 package org.palflow.registration;
 
+import org.palflow.program.District;
+import org.palflow.program.Districts;
 import org.palflow.program.Program;
 import org.palflow.program.Programs;
 import java.time.Clock;
@@ -29,10 +31,13 @@ class RegistrationService {
     private final Notifier notifier;
     private final ApplicationEventPublisher events;
     private final CaseVisibility visibility;
+    private final Districts districts;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, RegistrationRules rules, Programs programs,
-            Notifier notifier, ApplicationEventPublisher events, CaseVisibility visibility, Clock clock) {
+            Notifier notifier, ApplicationEventPublisher events, CaseVisibility visibility, Districts districts,
+            Clock clock) {
+        this.districts = districts;
         this.visibility = visibility;
         this.registrations = registrations;
         this.rules = rules;
@@ -52,7 +57,11 @@ class RegistrationService {
      */
     @Transactional
     Submitted submit(RegistrationDetails request, Actor actor) {
-        RegistrationDetails details = request.normalized();
+        RegistrationDetails given = request.normalized();
+        District district = districts.resolve(given.district()).orElseThrow(() -> ApiProblem.invalid(
+                "The registration was not stored: the school district is not one PAL Flow knows.",
+                List.of(Map.of("field", "district", "message", Districts.unknown(given.district())))));
+        RegistrationDetails details = given.inDistrict(district);
         if (!actor.is(Role.COORDINATOR) && !details.email().equals(actor.email())) {
             throw ApiProblem.forbidden("Candidates register themselves: use the e-mail address you log in with ("
                     + actor.email() + "). A coordinator can register others.");
@@ -61,7 +70,8 @@ class RegistrationService {
         if (open.isPresent()) {
             return new Submitted(sameOrConflict(open.get(), details), false);
         }
-        return new Submitted(store(new Registration(details, actor.username(), Instant.now(clock))), true);
+        return new Submitted(store(new Registration(details, district.code(), actor.username(), Instant.now(clock))),
+                true);
     }
 
     /** Stores a new registration and, in the same transaction, the event that its process is owed. */

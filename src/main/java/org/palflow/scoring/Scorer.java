@@ -4,6 +4,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import org.palflow.program.District;
 
 /** A trained scorer: their own district and preparation program decide what they may never score. */
 @Entity
@@ -16,6 +17,8 @@ class Scorer {
     private String fullName;
     private String email;
     private String district;
+    /** Null only for a scorer from before districts had codes that the migration could not match. */
+    private String districtCode;
     private String programCode;
     private int capacity;
     private boolean active;
@@ -23,11 +26,12 @@ class Scorer {
     protected Scorer() {
     }
 
-    Scorer(String username, String fullName, String email, String district, String programCode, int capacity) {
+    Scorer(String username, String fullName, String email, District district, String programCode, int capacity) {
         this.username = username;
         this.fullName = fullName;
         this.email = email;
-        this.district = district;
+        this.district = district.name();
+        this.districtCode = district.code();
         this.programCode = programCode;
         this.capacity = capacity;
         this.active = true;
@@ -55,6 +59,10 @@ class Scorer {
 
     public String getDistrict() {
         return district;
+    }
+
+    public String getDistrictCode() {
+        return districtCode;
     }
 
     public String getProgramCode() {

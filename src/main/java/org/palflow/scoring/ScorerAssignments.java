@@ -67,11 +67,11 @@ class ScorerAssignments {
         Map<Long, Integer> open = new HashMap<>();
         assignments.openPerScorer().forEach(row -> open.put((Long) row[0], ((Long) row[1]).intValue()));
         List<ScorerPicker.Load> pool = scorers.findByActiveTrue().stream().map(scorer -> new ScorerPicker.Load(
-                scorer.getId(), scorer.getDistrict(), scorer.getProgramCode(), scorer.getCapacity(),
+                scorer.getId(), scorer.getDistrictCode(), scorer.getProgramCode(), scorer.getCapacity(),
                 open.getOrDefault(scorer.getId(), 0))).toList();
         Set<Long> scoredBefore = assignments.findBySubmissionIdOrderByIdAsc(submissionId).stream()
                 .map(ScoringAssignment::getScorerId).collect(Collectors.toSet());
-        ScorerPicker.Pick pick = ScorerPicker.pick(pool, new ScorerPicker.Work(candidate.district(),
+        ScorerPicker.Pick pick = ScorerPicker.pick(pool, new ScorerPicker.Work(candidate.districtCode(),
                 candidate.programCode(), scoredBefore));
         if (pick.scorerId().isEmpty()) {
             throw new NoEligibleScorer(pick.reasonIfNone());

@@ -13,12 +13,12 @@ import java.util.Set;
  */
 final class ScorerPicker {
 
-    /** A scorer and their open assignments now. */
-    record Load(long scorerId, String district, String programCode, int capacity, int open) {
+    /** A scorer, by their district's code, and their open assignments now. */
+    record Load(long scorerId, String districtCode, String programCode, int capacity, int open) {
     }
 
-    /** Whose work it is, and who has scored it before. */
-    record Work(String district, String programCode, Set<Long> alreadyScoredBy) {
+    /** Whose work it is, by the candidate's district code, and who has scored it before. */
+    record Work(String districtCode, String programCode, Set<Long> alreadyScoredBy) {
     }
 
     record Pick(Optional<Long> scorerId, String reasonIfNone) {
@@ -34,7 +34,7 @@ final class ScorerPicker {
         int full = 0;
         Load best = null;
         for (Load scorer : pool) {
-            if (same(scorer.district(), work.district())) {
+            if (sameDistrict(scorer.districtCode(), work.districtCode())) {
                 sameDistrict++;
             } else if (same(scorer.programCode(), work.programCode())) {
                 sameProgram++;
@@ -56,6 +56,14 @@ final class ScorerPicker {
 
     private static final Comparator<Load> LEAST_LOADED = Comparator.comparingInt(Load::open)
             .thenComparingLong(Load::scorerId);
+
+    /**
+     * Districts are compared by code. A district without one (free text the migration could not match, listed for
+     * the admin) might be anyone's, so it counts as the same until it is matched.
+     */
+    static boolean sameDistrict(String scorerCode, String candidateCode) {
+        return scorerCode == null || candidateCode == null || scorerCode.equals(candidateCode);
+    }
 
     static boolean same(String a, String b) {
         return a != null && b != null && a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));

@@ -3,7 +3,10 @@ package org.palflow.scoring;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.palflow.platform.web.ApiProblem;
+import org.palflow.program.District;
+import org.palflow.program.Districts;
 import org.palflow.program.Programs;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +27,12 @@ public class ScorerPool {
 
     private final ScorerRepository scorers;
     private final Programs programs;
+    private final Districts districts;
 
-    ScorerPool(ScorerRepository scorers, Programs programs) {
+    ScorerPool(ScorerRepository scorers, Programs programs, Districts districts) {
         this.scorers = scorers;
         this.programs = programs;
+        this.districts = districts;
     }
 
     @Transactional(readOnly = true)
@@ -41,7 +46,11 @@ public class ScorerPool {
         String username = required(scorer.username(), "username", 100, errors);
         String fullName = required(scorer.fullName(), "full name", 200, errors);
         String email = required(scorer.email(), "e-mail", 320, errors);
-        String district = required(scorer.district(), "district", 200, errors);
+        String written = required(scorer.district(), "district", 200, errors);
+        Optional<District> district = written == null ? Optional.empty() : districts.resolve(written);
+        if (written != null && district.isEmpty()) {
+            errors.add("district: " + Districts.unknown(written));
+        }
         String programCode = scorer.programCode() == null || scorer.programCode().isBlank() ? null
                 : scorer.programCode().strip();
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
@@ -57,7 +66,7 @@ public class ScorerPool {
         if (!errors.isEmpty()) {
             throw ApiProblem.invalid("The scorer was not added.", errors);
         }
-        return scorers.save(new Scorer(username, fullName, email, district, programCode, scorer.capacity()));
+        return scorers.save(new Scorer(username, fullName, email, district.get(), programCode, scorer.capacity()));
     }
 
     @Transactional

@@ -9,6 +9,7 @@ import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.platform.web.PageActions;
 import org.palflow.platform.web.PageController;
+import org.palflow.program.Districts;
 import org.palflow.program.Programs;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
@@ -28,12 +29,15 @@ class ScoringAdminPages {
     private final ScorerPool pool;
     private final ScoringCaseRepository cases;
     private final Programs programs;
+    private final Districts districts;
 
-    ScoringAdminPages(ScoringWindows windows, ScorerPool pool, ScoringCaseRepository cases, Programs programs) {
+    ScoringAdminPages(ScoringWindows windows, ScorerPool pool, ScoringCaseRepository cases, Programs programs,
+            Districts districts) {
         this.windows = windows;
         this.pool = pool;
         this.cases = cases;
         this.programs = programs;
+        this.districts = districts;
     }
 
     /** A window and how many submissions it holds, by where they stand. */
@@ -62,6 +66,7 @@ class ScoringAdminPages {
     @GetMapping("/admin/scorers")
     String scorers(Model model) {
         model.addAttribute("scorers", pool.all());
+        model.addAttribute("districts", districts.all());
         return "scoring/admin-scorers";
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.palflow.support.Browser;
 import org.palflow.support.PalFlowTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The process dashboard's numbers are the engine's: three more registrations waiting for a mentor proposal show
@@ -18,6 +20,9 @@ import org.palflow.support.PalFlowTest;
 class ProcessDashboardInTheBrowserTest extends PalFlowTest {
 
     private static final String WAITING_FOR_PROPOSAL = "#element-await-mentor-proposal td";
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void threeRegistrationsWaitingForAMentorProposalShowOnTheirElement() {
@@ -50,6 +55,20 @@ class ProcessDashboardInTheBrowserTest extends PalFlowTest {
 
             alex.visit("/admin/processes");
             assertThat(alex.text("#process-mentor-assignment")).contains("Mentor assignment");
+        }
+    }
+
+    @Test
+    void aDistrictThatMatchesNoneIsListedOnTheAdminsHome() {
+        // A mentor row as it stood before districts had codes, which the migration could not match.
+        jdbc.update("INSERT INTO mentor (email, full_name, district, school) VALUES "
+                + "('unmatched.mentor@test.example', 'Unmatched Mentor', 'Springfeild', 'Lincoln Elementary School')");
+        try (Browser alex = Browser.open(port, 390)) {
+            alex.signIn("alex").visit("/admin");
+            assertThat(alex.text("#unmatched-districts")).contains("Unmatched Mentor", "Mentor", "Springfeild");
+            alex.assertAccessible();
+        } finally {
+            jdbc.update("DELETE FROM mentor WHERE email = 'unmatched.mentor@test.example'");
         }
     }
 }

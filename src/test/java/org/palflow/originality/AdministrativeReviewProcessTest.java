@@ -125,12 +125,12 @@ class AdministrativeReviewProcessTest extends ScoringTest {
             alex.visit("/admin/handbooks");
             assertThat(alex.text("#handbook-2025-26")).contains("Accepted");
             alex.visit("/admin/scorers").type("#username", "sam").type("#fullName", "Sam Again")
-                    .type("#email", "sam.again@palflow.example").type("#district", "Salem Public Schools")
+                    .type("#email", "sam.again@palflow.example").select("#district", "02580000")
                     .submit("main form[action='/admin/scorers'] button[type=submit]");
             assertThat(alex.text("[role=alert]")).contains("there is already a scorer with username sam");
             // Added and deactivated at once: an active scorer without a sign-in could be given other tests' work.
             alex.type("#username", "morgan-scorer").type("#fullName", "Morgan Newscorer")
-                    .type("#email", "morgan.newscorer@palflow.example").type("#district", "Salem Public Schools")
+                    .type("#email", "morgan.newscorer@palflow.example").select("#district", "02580000")
                     .submit("main form[action='/admin/scorers'] button[type=submit]")
                     .submit("#scorer-morgan-scorer form[action$='/active'] button");
             assertThat(alex.text("#scorer-morgan-scorer")).contains("Deactivated", "Salem Public Schools");

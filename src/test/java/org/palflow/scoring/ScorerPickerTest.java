@@ -32,10 +32,10 @@ class ScorerPickerTest {
             }
             int index = (int) (pick.scorerId().get() - 1);
             ScorerPicker.Load chosen = pool.get(index);
-            if (chosen.district().equals(district) || chosen.programCode().equals(program)) {
+            if (chosen.districtCode().equals(district) || chosen.programCode().equals(program)) {
                 violations++;
             }
-            pool.set(index, new ScorerPicker.Load(chosen.scorerId(), chosen.district(), chosen.programCode(),
+            pool.set(index, new ScorerPicker.Load(chosen.scorerId(), chosen.districtCode(), chosen.programCode(),
                     chosen.capacity(), chosen.open() + 1));
         }
         IntSummaryStatistics load = pool.stream().mapToInt(ScorerPicker.Load::open).summaryStatistics();
@@ -49,17 +49,28 @@ class ScorerPickerTest {
     @Test
     void aScorerWhoScoredTheSubmissionOrIsFullIsPassedOverAndNobodyLeftIsExplained() {
         List<ScorerPicker.Load> pool = List.of(
-                new ScorerPicker.Load(1, "Springfield Public Schools", "PIONEER-ED", 5, 0),
-                new ScorerPicker.Load(2, "Boston Public Schools", "BAYSTATE-LEAD", 5, 0),
-                new ScorerPicker.Load(3, "Worcester Public Schools", "CAPE-LEAD", 5, 1),
-                new ScorerPicker.Load(4, "Lowell Public Schools", "CAPE-LEAD", 2, 2),
-                new ScorerPicker.Load(5, "Newton Public Schools", "CAPE-LEAD", 5, 3));
-        ScorerPicker.Work work = new ScorerPicker.Work(" springfield public schools", "BAYSTATE-LEAD", Set.of(3L));
+                new ScorerPicker.Load(1, "02810000", "PIONEER-ED", 5, 0),
+                new ScorerPicker.Load(2, "00350000", "BAYSTATE-LEAD", 5, 0),
+                new ScorerPicker.Load(3, "03480000", "CAPE-LEAD", 5, 1),
+                new ScorerPicker.Load(4, "01600000", "CAPE-LEAD", 2, 2),
+                new ScorerPicker.Load(5, "02070000", "CAPE-LEAD", 5, 3));
+        ScorerPicker.Work work = new ScorerPicker.Work("02810000", "BAYSTATE-LEAD", Set.of(3L));
         assertThat(ScorerPicker.pick(pool, work).scorerId()).contains(5L);
-        ScorerPicker.Pick none = ScorerPicker.pick(pool, new ScorerPicker.Work("Springfield Public Schools",
+        ScorerPicker.Pick none = ScorerPicker.pick(pool, new ScorerPicker.Work("02810000",
                 "BAYSTATE-LEAD", Set.of(3L, 5L)));
         assertThat(none.scorerId()).isEmpty();
         assertThat(none.reasonIfNone()).isEqualTo("No eligible scorer among 5 active: 1 from the candidate's district, "
                 + "1 from their preparation program, 2 already scored this submission, 1 at capacity.");
+    }
+
+    @Test
+    void districtsAreComparedByCodeAndADistrictWithoutOneCountsAsTheSame() {
+        List<ScorerPicker.Load> pool = List.of(new ScorerPicker.Load(1, null, "PIONEER-ED", 5, 0),
+                new ScorerPicker.Load(2, "00350000", "PIONEER-ED", 5, 1));
+        assertThat(ScorerPicker.pick(pool, new ScorerPicker.Work("02810000", "CAPE-LEAD", Set.of())).scorerId())
+                .as("the scorer whose district was never matched is passed over").contains(2L);
+        ScorerPicker.Pick none = ScorerPicker.pick(pool, new ScorerPicker.Work(null, "CAPE-LEAD", Set.of()));
+        assertThat(none.scorerId()).as("a candidate whose district was never matched").isEmpty();
+        assertThat(none.reasonIfNone()).startsWith("No eligible scorer among 2 active: 2 from the candidate's district");
     }
 }
