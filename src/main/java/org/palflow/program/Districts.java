@@ -6,13 +6,17 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The school districts people choose from, and the one way a written district is matched to its code. */
+/**
+ * The school districts and schools people choose from, and the one way a written district or school is matched to
+ * its code.
+ */
 @Service
 public class Districts {
 
     private final JdbcClient jdbc;
-    /** Read once: districts change only by migration, which runs before the app starts. */
+    /** Read once: districts and schools change only by migration, which runs before the app starts. */
     private volatile List<District> all;
+    private volatile List<School> schools;
 
     Districts(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -26,6 +30,29 @@ public class Districts {
         return all;
     }
 
+    /** Every school, by district and name. */
+    public List<School> schools() {
+        if (schools == null) {
+            schools = jdbc.sql("SELECT code, district_code, name FROM school ORDER BY district_code, name")
+                    .query(School.class).list();
+        }
+        return schools;
+    }
+
+    public List<School> schoolsOf(String districtCode) {
+        return schools().stream().filter(school -> school.districtCode().equals(districtCode)).toList();
+    }
+
+    /** The school of {@code district} a person meant: by its code or its name, ignoring case and extra spaces. */
+    public Optional<School> resolveSchool(District district, String written) {
+        if (written == null || written.isBlank()) {
+            return Optional.empty();
+        }
+        String key = key(written);
+        return schoolsOf(district.code()).stream().filter(school -> key(school.code()).equals(key)
+                || key(school.name()).equals(key)).findFirst();
+    }
+
     /**
      * The district a person meant: by its code, its name or the state's name for it, ignoring case and extra
      * spaces. Anything else is not a district, whatever it resembles.
@@ -34,19 +61,25 @@ public class Districts {
         if (written == null || written.isBlank()) {
             return Optional.empty();
         }
-        String key = written.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        return all().stream().filter(district -> district.code().equals(key)
-                || district.name().toLowerCase(Locale.ROOT).equals(key)
-                || district.stateName().toLowerCase(Locale.ROOT).equals(key)).findFirst();
+        String key = key(written);
+        return all().stream().filter(district -> district.code().equals(key) || key(district.name()).equals(key)
+                || key(district.stateName()).equals(key)).findFirst();
     }
 
-    /** A candidate, scorer or mentor whose district, written before districts had codes, matched none. */
-    public record Unmatched(String kind, long id, String fullName, String district) {
+    private static String key(String written) {
+        return written.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
-    /** Everyone whose district has no code: they count as in every district for conflicts until an admin fixes it. */
+    /** A candidate, scorer or mentor whose district or school, written before they had codes, matched none. */
+    public record Unmatched(String kind, long id, String fullName, String district, String school) {
+    }
+
+    /**
+     * Everyone whose district or school has no code. A district without one counts as every district for
+     * conflicts until it is corrected.
+     */
     public List<Unmatched> unmatched() {
-        return jdbc.sql("SELECT kind, id, full_name, district FROM unmatched_district ORDER BY kind, full_name")
+        return jdbc.sql("SELECT kind, id, full_name, district, school FROM unmatched_district ORDER BY kind, full_name")
                 .query(Unmatched.class).list();
     }
 
@@ -54,5 +87,11 @@ public class Districts {
     public static String unknown(String written) {
         return "'" + written + "' is not a school district PAL Flow knows: choose one of the list (GET "
                 + "/api/districts), by name or code";
+    }
+
+    /** Why a written school was refused, in the same words wherever it is written. */
+    public static String unknownSchool(District district, String written) {
+        return "'" + written + "' is not a school of " + district.name() + " that PAL Flow knows: choose one of "
+                + "the list (GET /api/districts/" + district.code() + "/schools), by name or code";
     }
 }

@@ -1,8 +1,10 @@
 package org.palflow.program;
 
 import java.util.List;
+import org.palflow.platform.web.ApiProblem;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -59,5 +61,12 @@ class ProgramController {
     @GetMapping("/districts")
     List<District> districts() {
         return districts.all();
+    }
+
+    /** The schools of a district a registration names, by name or code. */
+    @GetMapping("/districts/{code}/schools")
+    List<School> schools(@PathVariable String code) {
+        District district = districts.resolve(code).orElseThrow(() -> ApiProblem.notFound(Districts.unknown(code)));
+        return districts.schoolsOf(district.code());
     }
 }

@@ -13,15 +13,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
-import org.palflow.program.District;
-import org.palflow.program.Districts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,12 +37,10 @@ class CohortImport {
     private final RegistrationRules rules;
     private final RegistrationService service;
     private final Validator validator;
-    private final Districts districts;
     private final Clock clock;
 
     CohortImport(RegistrationRepository registrations, RegistrationRules rules, RegistrationService service,
-            Validator validator, Districts districts, Clock clock) {
-        this.districts = districts;
+            Validator validator, Clock clock) {
         this.registrations = registrations;
         this.rules = rules;
         this.service = service;
@@ -58,7 +53,11 @@ class CohortImport {
     record Row(int line, Registration registration, Outcome outcome) {
     }
 
-    private record Parsed(int line, RegistrationDetails details, String districtCode) {
+    private record Parsed(int line, RegistrationRules.Placed placed) {
+
+        RegistrationDetails details() {
+            return placed.details();
+        }
     }
 
     /** A line of the file as it would be imported. */
@@ -100,8 +99,7 @@ class CohortImport {
             Registration existing = open.get(row.details().email());
             result.add(existing != null
                     ? new Row(row.line(), existing, Outcome.ALREADY_REGISTERED)
-                    : new Row(row.line(), service.store(new Registration(row.details(), row.districtCode(),
-                            actor.username(), now)),
+                    : new Row(row.line(), service.store(new Registration(row.placed(), actor.username(), now)),
                             Outcome.CREATED));
         }
         registrations.flush();
@@ -157,11 +155,9 @@ class CohortImport {
                 Set<ConstraintViolation<RegistrationDetails>> violations = validator.validate(details);
                 violations.forEach(violation -> errors.add(error(line,
                         column(violation.getPropertyPath().toString()) + ": " + violation.getMessage())));
-                Optional<District> district = districts.resolve(details.district());
-                if (violations.isEmpty() && district.isEmpty()) {
-                    errors.add(error(line, "district: " + Districts.unknown(details.district())));
-                } else if (violations.isEmpty()) {
-                    rows.add(new Parsed(line, details.inDistrict(district.get()), district.get().code()));
+                if (violations.isEmpty()) {
+                    rules.place(details, (field, message) -> errors.add(error(line, column(field) + ": " + message)))
+                            .ifPresent(placed -> rows.add(new Parsed(line, placed)));
                 }
             }
             if (rows.isEmpty() && errors.isEmpty()) {

@@ -28,6 +28,8 @@ class Registration {
     /** Null only for a registration from before districts had codes that the migration could not match. */
     private String districtCode;
     private String school;
+    /** Null only for a registration from before schools had codes that the migration could not match. */
+    private String schoolCode;
     private String handbookVersion;
     private boolean policiesConfirmed;
     @Enumerated(EnumType.STRING)
@@ -45,13 +47,15 @@ class Registration {
     protected Registration() {
     }
 
-    Registration(RegistrationDetails details, String districtCode, String registeredBy, Instant now) {
+    Registration(RegistrationRules.Placed placed, String registeredBy, Instant now) {
+        RegistrationDetails details = placed.details();
         this.fullName = details.fullName();
         this.email = details.email();
         this.programCode = details.programCode();
         this.cohortCode = details.cohortCode();
         this.district = details.district();
-        this.districtCode = districtCode;
+        this.districtCode = placed.districtCode();
+        this.schoolCode = placed.schoolCode();
         this.school = details.school();
         this.handbookVersion = details.handbookVersion();
         this.policiesConfirmed = details.policiesConfirmed();
@@ -111,6 +115,10 @@ class Registration {
 
     public String getDistrictCode() {
         return districtCode;
+    }
+
+    public String getSchoolCode() {
+        return schoolCode;
     }
 
     public String getSchool() {

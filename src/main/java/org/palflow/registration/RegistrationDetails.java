@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.palflow.platform.web.PlainText;
 import org.palflow.program.District;
+import org.palflow.program.School;
 
 /**
  * What a person registering tells us; the same fields arrive as JSON, from the registration page or as one row of
@@ -28,10 +29,10 @@ public record RegistrationDetails(
                 policiesConfirmed);
     }
 
-    /** The same details, with the district spelled as it is named. */
-    RegistrationDetails inDistrict(District known) {
-        return new RegistrationDetails(fullName, email, programCode, cohortCode, known.name(), school, handbookVersion,
-                policiesConfirmed);
+    /** The same details, with the district and school spelled as they are named. */
+    RegistrationDetails at(District district, School school) {
+        return new RegistrationDetails(fullName, email, programCode, cohortCode, district.name(), school.name(),
+                handbookVersion, policiesConfirmed);
     }
 
     private static String clean(String value) {

@@ -1,12 +1,16 @@
 package org.palflow.registration;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
+import org.palflow.platform.web.ChecksTypedText;
 import org.palflow.platform.web.PageController;
 import org.palflow.platform.web.Refusal;
 import org.palflow.program.Districts;
 import org.palflow.program.Programs;
+import org.palflow.program.School;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,6 +54,7 @@ class RegistrationPages {
     }
 
     @PostMapping("/candidate/register")
+    @ChecksTypedText
     String register(@ModelAttribute RegistrationForm form, Model model, RedirectAttributes redirect) {
         Actor actor = Actor.current();
         RegistrationDetails details = form.details(actor.email());
@@ -80,6 +85,14 @@ class RegistrationPages {
         model.addAttribute("refusal", refusal);
         model.addAttribute("cohorts", programs.openCohorts());
         model.addAttribute("districts", districts.all());
+        Map<String, List<School>> schools = new LinkedHashMap<>();
+        districts.all().forEach(district -> {
+            List<School> of = districts.schoolsOf(district.code());
+            if (!of.isEmpty()) {
+                schools.put(district.name(), of);
+            }
+        });
+        model.addAttribute("schools", schools);
         model.addAttribute("handbooks", programs.handbooks().stream()
                 .filter(handbook -> handbook.openForRegistration()).toList());
         return "candidate/register";

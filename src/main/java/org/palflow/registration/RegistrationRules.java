@@ -1,9 +1,13 @@
 package org.palflow.registration;
 
+import java.util.function.BiConsumer;
+import org.palflow.program.District;
+import org.palflow.program.Districts;
 import org.palflow.program.Handbook;
 import org.palflow.program.Program;
 import org.palflow.program.ProgramCohort;
 import org.palflow.program.Programs;
+import org.palflow.program.School;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +22,36 @@ import org.springframework.transaction.annotation.Transactional;
 class RegistrationRules {
 
     private final Programs programs;
+    private final Districts districts;
     private final RegistrationRepository registrations;
 
-    RegistrationRules(Programs programs, RegistrationRepository registrations) {
+    RegistrationRules(Programs programs, Districts districts, RegistrationRepository registrations) {
         this.programs = programs;
+        this.districts = districts;
         this.registrations = registrations;
+    }
+
+    /** Details whose district and school are ones the reference data knows, spelled as it names them. */
+    record Placed(RegistrationDetails details, String districtCode, String schoolCode) {
+    }
+
+    /**
+     * Where the person works, as the reference data names it (by name or code, in any case), or each field that
+     * names nothing known, told to {@code refuse} (field, message).
+     */
+    Optional<Placed> place(RegistrationDetails details, BiConsumer<String, String> refuse) {
+        Optional<District> district = districts.resolve(details.district());
+        if (district.isEmpty()) {
+            refuse.accept("district", Districts.unknown(details.district()));
+            return Optional.empty();
+        }
+        Optional<School> school = districts.resolveSchool(district.get(), details.school());
+        if (school.isEmpty()) {
+            refuse.accept("school", Districts.unknownSchool(district.get(), details.school()));
+            return Optional.empty();
+        }
+        return Optional.of(new Placed(details.at(district.get(), school.get()), district.get().code(),
+                school.get().code()));
     }
 
     @Transactional(readOnly = true)

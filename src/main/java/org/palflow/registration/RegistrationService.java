@@ -1,11 +1,10 @@
 package org.palflow.registration;
 
-import org.palflow.program.District;
-import org.palflow.program.Districts;
 import org.palflow.program.Program;
 import org.palflow.program.Programs;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +30,10 @@ class RegistrationService {
     private final Notifier notifier;
     private final ApplicationEventPublisher events;
     private final CaseVisibility visibility;
-    private final Districts districts;
     private final Clock clock;
 
     RegistrationService(RegistrationRepository registrations, RegistrationRules rules, Programs programs,
-            Notifier notifier, ApplicationEventPublisher events, CaseVisibility visibility, Districts districts,
-            Clock clock) {
-        this.districts = districts;
+            Notifier notifier, ApplicationEventPublisher events, CaseVisibility visibility, Clock clock) {
         this.visibility = visibility;
         this.registrations = registrations;
         this.rules = rules;
@@ -57,11 +53,12 @@ class RegistrationService {
      */
     @Transactional
     Submitted submit(RegistrationDetails request, Actor actor) {
-        RegistrationDetails given = request.normalized();
-        District district = districts.resolve(given.district()).orElseThrow(() -> ApiProblem.invalid(
-                "The registration was not stored: the school district is not one PAL Flow knows.",
-                List.of(Map.of("field", "district", "message", Districts.unknown(given.district())))));
-        RegistrationDetails details = given.inDistrict(district);
+        List<Map<String, String>> unknown = new ArrayList<>();
+        RegistrationRules.Placed placed = rules.place(request.normalized(),
+                (field, message) -> unknown.add(Map.of("field", field, "message", message))).orElseThrow(() ->
+                        ApiProblem.invalid("The registration was not stored: " + unknown.get(0).get("message"),
+                                unknown));
+        RegistrationDetails details = placed.details();
         if (!actor.is(Role.COORDINATOR) && !details.email().equals(actor.email())) {
             throw ApiProblem.forbidden("Candidates register themselves: use the e-mail address you log in with ("
                     + actor.email() + "). A coordinator can register others.");
@@ -70,8 +67,7 @@ class RegistrationService {
         if (open.isPresent()) {
             return new Submitted(sameOrConflict(open.get(), details), false);
         }
-        return new Submitted(store(new Registration(details, district.code(), actor.username(), Instant.now(clock))),
-                true);
+        return new Submitted(store(new Registration(placed, actor.username(), Instant.now(clock))), true);
     }
 
     /** Stores a new registration and, in the same transaction, the event that its process is owed. */

@@ -33,7 +33,7 @@ class TaskWorkspaceInTheBrowserTest extends PalFlowTest {
         try (Browser sasha = Browser.open(port, 1280); Browser morgan = Browser.open(port, 390)) {
             sasha.signIn("sasha");
             sasha.type("#fullName", "Sasha Candidate").select("#cohort", "BAYSTATE-LEAD/2026-FALL")
-                    .select("#district", "02810000").type("#school", "Lincoln Elementary School")
+                    .select("#district", "02810000").select("#school", "L0000001")
                     .click("label[for=policiesConfirmed]").submit("main button[type=submit]");
             assertThat(sasha.path()).isEqualTo("/candidate");
             long candidateId = as("sasha").get("/api/registrations/mine").getBody().get("id").asLong();

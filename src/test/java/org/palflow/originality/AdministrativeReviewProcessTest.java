@@ -138,6 +138,14 @@ class AdministrativeReviewProcessTest extends ScoringTest {
                     .submit("#scorer-morgan-scorer form[action$='/capacity'] button");
             assertThat(alex.text("[role=status]")).contains("The capacity is changed");
             assertThat(alex.find("#scorer-morgan-scorer input[name=capacity]").getAttribute("value")).isEqualTo("12");
+            alex.type("#username", "rtl-scorer").type("#fullName", "Rana \u202Eevil")
+                    .type("#email", "rtl.scorer@palflow.example").select("#district", "02580000")
+                    .submit("main form[action='/admin/scorers'] button[type=submit]");
+            assertThat(alex.text("h1")).isEqualTo("The form was not accepted");
+            assertThat(alex.text("main")).contains("Nothing was saved: the field 'fullName' contains the control "
+                    + "character U+202E; remove it.");
+            alex.assertAccessible().visit("/admin/scorers");
+            assertThat(alex.text("#scorers")).doesNotContain("rtl-scorer");
             alex.screenshot("66-admin-scorers");
 
             alex.visit("/admin/reviews").follow("#review-" + submissionId + " a");

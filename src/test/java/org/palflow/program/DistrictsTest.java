@@ -25,6 +25,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class DistrictsTest extends PalFlowTest {
 
     static final String SPRINGFIELD = "02810000";
+    static final String LINCOLN = "L0000001";
 
     @Autowired
     ScorerPool scorers;
@@ -43,6 +44,18 @@ class DistrictsTest extends PalFlowTest {
                 .isEqualTo(HttpStatus.CREATED);
         assertThat(spelledShort.getBody().get("district").asText()).isEqualTo("Springfield Public Schools");
         assertThat(spelledShort.getBody().get("districtCode").asText()).isEqualTo(SPRINGFIELD);
+        assertThat(spelledShort.getBody().get("school").asText()).isEqualTo("Lincoln Elementary School");
+        assertThat(spelledShort.getBody().get("schoolCode").asText()).isEqualTo(LINCOLN);
+        assertThat(as("casey").get("/api/districts/springfield/schools").getBody().findValuesAsText("name"))
+                .containsExactly("Brightwood Elementary School", "Lincoln Elementary School");
+
+        ResponseEntity<JsonNode> otherDistrictsSchool = as("casey").post("/api/registrations", registration(
+                "Quinn Spelling", "quinn.spelling@test.example", SPRINGFIELD, "Elm Park Community School"));
+        assertThat(otherDistrictsSchool.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(otherDistrictsSchool.getBody().get("errors").get(0).get("field").asText()).isEqualTo("school");
+        assertThat(otherDistrictsSchool.getBody().get("detail").asText()).isEqualTo("The registration was not "
+                + "stored: 'Elm Park Community School' is not a school of Springfield Public Schools that PAL Flow "
+                + "knows: choose one of the list (GET /api/districts/02810000/schools), by name or code");
 
         ResponseEntity<JsonNode> misspelled = as("casey").post("/api/registrations", registration(
                 "Rowan Spelling", "rowan.spelling@test.example", "Springfeild"));
@@ -85,31 +98,44 @@ class DistrictsTest extends PalFlowTest {
         DriverManagerDataSource scratch = new DriverManagerDataSource(
                 databaseUrl.replaceFirst("/palflow(\\?|$)", "/district_migration$1"), "root", "");
         try {
-            Flyway.configure().dataSource(scratch).locations("classpath:db/migration").target("18").load().migrate();
+            String[] locations = {"classpath:db/migration", "classpath:db/demo"};
+            Flyway.configure().dataSource(scratch).locations(locations).target("18").load().migrate();
             JdbcTemplate legacy = new JdbcTemplate(scratch);
             legacy.update("INSERT INTO scorer (username, full_name, email, district, program_code, capacity, active) "
                     + "VALUES ('s1', 'One', 'one@test.example', ' springfield ', NULL, 5, TRUE), "
                     + "('s2', 'Two', 'two@test.example', 'Springfield Public Schools', NULL, 5, TRUE), "
                     + "('s3', 'Three', 'three@test.example', 'Springfeild', NULL, 5, TRUE)");
-            Flyway.configure().dataSource(scratch).locations("classpath:db/migration").load().migrate();
+            legacy.update("INSERT INTO mentor (email, full_name, district, school) VALUES "
+                    + "('m1@test.example', 'Mentor One', 'SPRINGFIELD', 'lincoln elementary school '), "
+                    + "('m2@test.example', 'Mentor Two', 'Springfield', 'Lincon Elementary')");
+            Flyway.configure().dataSource(scratch).locations(locations).load().migrate();
 
-            List<Map<String, Object>> rows = legacy.queryForList(
-                    "SELECT district, district_code FROM scorer ORDER BY username");
+            assertThat(legacy.queryForMap("SELECT district, district_code, school, school_code FROM mentor "
+                    + "WHERE email = 'm1@test.example'")).containsEntry("district", "Springfield Public Schools")
+                    .containsEntry("school", "Lincoln Elementary School").containsEntry("school_code", LINCOLN);
+
+            List<Map<String, Object>> rows = legacy.queryForList("SELECT district, district_code FROM scorer "
+                    + "WHERE username IN ('s1', 's2', 's3') ORDER BY username");
             assertThat(rows).extracting(row -> row.get("district_code")).containsExactly(SPRINGFIELD, SPRINGFIELD,
                     null);
             assertThat(rows).extracting(row -> row.get("district"))
                     .containsExactly("Springfield Public Schools", "Springfield Public Schools", "Springfeild");
-            assertThat(legacy.queryForList("SELECT kind, full_name, district FROM unmatched_district"))
-                    .extracting(row -> row.get("kind") + " " + row.get("full_name") + ": " + row.get("district"))
-                    .containsExactly("Scorer Three: Springfeild");
+            assertThat(legacy.queryForList("SELECT kind, full_name, district, school FROM unmatched_district"))
+                    .extracting(row -> row.get("kind") + " " + row.get("full_name") + ": " + row.get("district")
+                            + ", " + row.get("school"))
+                    .containsExactlyInAnyOrder("Scorer Three: Springfeild, null",
+                            "Mentor Mentor Two: Springfield Public Schools, Lincon Elementary");
         } finally {
             jdbc.execute("DROP DATABASE district_migration");
         }
     }
 
     private static Map<String, Object> registration(String name, String email, String district) {
+        return registration(name, email, district, " lincoln elementary  school");
+    }
+
+    private static Map<String, Object> registration(String name, String email, String district, String school) {
         return Map.of("fullName", name, "email", email, "programCode", "BAYSTATE-LEAD", "cohortCode", "2026-FALL",
-                "district", district, "school", "Lincoln Elementary School", "handbookVersion", "2025-26",
-                "policiesConfirmed", true);
+                "district", district, "school", school, "handbookVersion", "2025-26", "policiesConfirmed", true);
     }
 }

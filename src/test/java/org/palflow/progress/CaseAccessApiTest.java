@@ -29,7 +29,7 @@ class CaseAccessApiTest extends PalFlowTest {
         assertThat(again.getBody().get("id").asLong()).isEqualTo(id);
 
         Map<String, Object> changed = new HashMap<>(AVERY);
-        changed.put("school", "Another School");
+        changed.put("school", "Brightwood Elementary School");
         ResponseEntity<JsonNode> conflicting = as("avery").post("/api/registrations", changed);
         assertThat(conflicting.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(conflicting.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

@@ -45,7 +45,7 @@ class CandidateRegistersInTheBrowserTest extends PalFlowTest {
                     .contains("contains the control character U+202E");
 
             browser.type("#fullName", "Robin Candidate").select("#cohort", "BAYSTATE-LEAD/2026-FALL")
-                    .select("#district", "02810000").type("#school", "Lincoln Elementary School")
+                    .select("#district", "02810000").select("#school", "L0000001")
                     .click("label[for=policiesConfirmed]").submit("main button[type=submit]");
             assertThat(browser.path()).isEqualTo("/candidate");
             assertThat(browser.text("[role=status]")).contains("Your registration is received");

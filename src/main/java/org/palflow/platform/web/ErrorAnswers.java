@@ -29,7 +29,8 @@ class ErrorAnswers implements ErrorController {
         String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String accept = request.getHeader("Accept");
         if (!ApiPaths.contains(path) && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
-            return new ModelAndView("error", Map.of("status", status.value()), status);
+            return new ModelAndView("error", Map.of("status", status.value(), "detail", detail(status, request)),
+                    status);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, request));
         problem.setTitle(status.getReasonPhrase());
