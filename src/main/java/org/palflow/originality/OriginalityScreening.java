@@ -12,15 +12,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.palflow.drafting.SubmittedEvidence;
 import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Screens each submission's text against every earlier submission, of every candidate and window, through a
  * winnowing index, ignoring passages that the allow-list corpus (the handbook's prompts; school and district
  * documents an admin adds) legitimately shares. A candidate's own earlier attempts do not count against them.
- * The index lives in memory and is rebuilt from the screening records, so every app instance catches up with
- * submissions another one screened before it screens the next.
+ * The index lives in memory and is rebuilt from the screening records. Screenings take turns across every app
+ * instance (a row lock in the database, held until the screening commits), and each catches up with the records
+ * committed before its turn: two instances screening at the same deadline see each other's submissions.
  */
 @Service
 public class OriginalityScreening {
@@ -30,6 +33,7 @@ public class OriginalityScreening {
     private static final int PASSAGE_WORDS = 80;
 
     private final ScreeningRecordRepository records;
+    private final JdbcClient jdbc;
     private final AdministrativeReviewRepository reviews;
     private final SubmittedEvidence evidence;
     private final Clock clock;
@@ -38,9 +42,10 @@ public class OriginalityScreening {
     private final OriginalityIndex index = new OriginalityIndex();
     private final Map<Integer, Long> candidateOfSubmission = new ConcurrentHashMap<>();
 
-    OriginalityScreening(ScreeningRecordRepository records, AdministrativeReviewRepository reviews,
+    OriginalityScreening(ScreeningRecordRepository records, JdbcClient jdbc, AdministrativeReviewRepository reviews,
             SubmittedEvidence evidence, Clock clock, ResourcePatternResolver resources,
             OriginalityProperties properties) {
+        this.jdbc = jdbc;
         String allowList = properties.allowList();
         int minShared = properties.minSharedFingerprints();
         this.records = records;
@@ -57,10 +62,12 @@ public class OriginalityScreening {
 
     /**
      * Whether the submission matches an earlier one; screening again returns the first verdict. One at a time:
-     * submissions of a window are screened together at its deadline, and each must see the ones before it.
+     * submissions of a window are screened together at its deadline, and each must see the ones before it. Read
+     * committed, so that what another instance committed while this one waited for its turn is read.
      */
-    @Transactional
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     public synchronized boolean screen(long submissionId) {
+        jdbc.sql("SELECT id FROM originality_screening_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
         Optional<ScreeningRecord> screened = records.findById(submissionId);
         if (screened.isPresent()) {
             return screened.get().getMatchedSubmissionId() != null;
