@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A cohort at a glance for its coordinator: per candidate the registration, the mentor, each task's stage, the
  * licensure decision and what puts them at risk. It reads the features' published read models (the views of
- * migration V14), never their tables. One page costs a count, the page, and one query per kind of fact for all
- * candidates on it (no per-candidate queries), each served by an index.
+ * migration V14), never their tables. Filters and counts select on its own projection ({@link CohortFacts}); one
+ * page costs a count, the page, and one query per kind of fact for all candidates on it (no per-candidate queries).
  */
 @Service
 public class CohortView {
@@ -84,6 +84,12 @@ public class CohortView {
      */
     public record Filter(boolean atRiskOnly, String status, String name, Integer task, TaskStage stage) {
 
+        public Filter {
+            if (task != null && (task < 1 || task > 4)) {
+                throw ApiProblem.invalid("The filter is not valid.", List.of("task must be 1, 2, 3 or 4"));
+            }
+        }
+
         public static Filter none() {
             return new Filter(false, null, null, null, null);
         }
@@ -130,38 +136,9 @@ public class CohortView {
 
     /** How far ahead an expiring score puts a candidate at risk. */
     static final Period EXPIRY_WARNING = Period.ofYears(1);
-    /**
-     * The SQL twin of the reasons {@link #taskLine} gives, so the filter lists exactly the lines that show a reason:
-     * the current score of each task's latest attempt is Incomplete, below the threshold or expiring soon, a
-     * proposed mentor has been silent too long, or the latest decision found the mean below the passing average.
-     */
-    private static final String AT_RISK = """
-            (EXISTS (SELECT 1 FROM drafting_latest_attempt a
-                       JOIN scoring_submission_standing s ON s.submission_id = a.submission_id
-                      WHERE a.candidate_id = r.candidate_id AND s.case_status = 'REPORTED'
-                        AND (s.task_score IS NULL OR s.task_score < :threshold OR s.valid_until < :expiryWarning))
-             OR EXISTS (SELECT 1 FROM mentoring_pending_proposal p
-                         WHERE p.candidate_id = r.candidate_id AND p.proposed_at < :mentorSilentSince)
-             OR EXISTS (SELECT 1 FROM licensure_latest_decision d
-                         WHERE d.candidate_id = r.candidate_id AND d.passed = FALSE
-                           AND d.average < :passingAverage))
-            """;
-
-    /**
-     * The stage of a task's latest attempt {@code a} with its scoring standing {@code s}, for the filter and the
-     * counts (a task with no attempt is NOT_STARTED).
-     */
-    private static final String STAGE_OF_ATTEMPT = """
-            CASE WHEN a.draft_status = 'DRAFTING' THEN 'DRAFTING'
-                 WHEN s.case_status = 'REPORTED' AND s.task_score IS NOT NULL AND s.valid_until <= :today
-                      THEN 'EXPIRED'
-                 WHEN s.case_status = 'REPORTED' AND s.task_score IS NOT NULL THEN 'SCORED'
-                 WHEN s.case_status = 'REPORTED' THEN 'INCOMPLETE'
-                 ELSE 'IN_SCORING' END
-            """;
-    private static final String ATTEMPT_WITH_STANDING = """
-            drafting_latest_attempt a
-            LEFT JOIN scoring_submission_standing s ON s.submission_id = a.submission_id
+    /** A cohort's candidates with the facts the filters select on ({@link CohortFacts}). */
+    private static final String CANDIDATES = """
+            registration_candidate r LEFT JOIN cohort_candidate_facts f ON f.candidate_id = r.candidate_id
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -212,9 +189,9 @@ public class CohortView {
     /** How many of a cohort's candidates have a reason to act. */
     @Transactional(readOnly = true)
     public long atRiskCount(String program, String cohort) {
-        MapSqlParameterSource params = parameters(program, cohort, calendar.today());
-        return jdbc.queryForObject("SELECT COUNT(*) FROM registration_candidate r WHERE "
-                + "r.program_code = :program AND r.cohort_code = :cohort AND " + AT_RISK, params, Long.class);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM cohort_candidate_facts f WHERE f.program_code = :program "
+                + "AND f.cohort_code = :cohort AND " + CohortFacts.AT_RISK, parameters(program, cohort,
+                        calendar.today()), Long.class);
     }
 
     /** For each task, how many of the cohort's accepted or pending candidates stand at each stage. */
@@ -232,13 +209,18 @@ public class CohortView {
             counts.put(TaskStage.NOT_STARTED, candidates);
             byTask.put(task, counts);
         }
-        jdbc.query("SELECT a.task_number, " + STAGE_OF_ATTEMPT + ", COUNT(*) FROM registration_candidate r JOIN "
-                + ATTEMPT_WITH_STANDING + " ON a.candidate_id = r.candidate_id "
-                + "WHERE r.program_code = :program AND r.cohort_code = :cohort GROUP BY 1, 2", params, row -> {
-                    Map<TaskStage, Long> counts = byTask.get(row.getInt(1));
-                    if (counts != null) {
-                        counts.put(TaskStage.valueOf(row.getString(2)), row.getLong(3));
-                        counts.merge(TaskStage.NOT_STARTED, -row.getLong(3), Long::sum);
+        // Candidates without facts yet (just registered) have started nothing: they stay counted as not started.
+        jdbc.query("SELECT " + CohortFacts.stageToday(1) + ", " + CohortFacts.stageToday(2) + ", "
+                + CohortFacts.stageToday(3) + ", " + CohortFacts.stageToday(4) + ", COUNT(*) "
+                + "FROM cohort_candidate_facts f WHERE f.program_code = :program AND f.cohort_code = :cohort "
+                + "GROUP BY 1, 2, 3, 4", params, row -> {
+                    for (int task = 1; task <= 4; task++) {
+                        TaskStage stage = TaskStage.valueOf(row.getString(task));
+                        if (stage != TaskStage.NOT_STARTED) {
+                            Map<TaskStage, Long> counts = byTask.get(task);
+                            counts.merge(stage, row.getLong(5), Long::sum);
+                            counts.merge(TaskStage.NOT_STARTED, -row.getLong(5), Long::sum);
+                        }
                     }
                 });
         return byTask.entrySet().stream().map(entry -> new StageCounts(entry.getKey(), entry.getValue())).toList();
@@ -280,32 +262,17 @@ public class CohortView {
             params.addValue("name", "%" + filter.name().replaceAll("[!%_]", "!$0") + "%");
         }
         if (filter.task() != null && filter.stage() != null) {
-            String attemptAtStage = "EXISTS (SELECT 1 FROM " + ATTEMPT_WITH_STANDING
-                    + " WHERE a.candidate_id = r.candidate_id AND a.task_number = :task";
-            where.append(filter.stage() == TaskStage.NOT_STARTED ? " AND NOT " + attemptAtStage + ")"
-                    : " AND " + attemptAtStage + " AND " + STAGE_OF_ATTEMPT + " = :stage)");
-            params.addValue("task", filter.task()).addValue("stage", filter.stage().name());
+            where.append(" AND ").append(CohortFacts.stageToday(filter.task())).append(" = :stage");
+            params.addValue("stage", filter.stage().name());
         }
-        long total;
         if (filter.atRiskOnly()) {
-            // The at-risk test reads every candidate's latest attempts: run it once, then count and page the ids.
-            List<Long> atRisk = jdbc.queryForList("SELECT r.candidate_id FROM registration_candidate r WHERE " + where
-                    + " AND " + AT_RISK + orderBy, params, Long.class);
-            total = atRisk.size();
-            List<Long> onPage = atRisk.subList((int) Math.min((long) page * size, total),
-                    (int) Math.min((long) page * size + size, total));
-            if (onPage.isEmpty()) {
-                return new Page(program, cohort, page, size, total, List.of());
-            }
-            where.append(" AND r.candidate_id IN (:onPage)");
-            params.addValue("onPage", onPage).addValue("offset", 0);
-        } else {
-            total = jdbc.queryForObject("SELECT COUNT(*) FROM registration_candidate r WHERE " + where, params,
-                    Long.class);
+            where.append(" AND ").append(CohortFacts.AT_RISK);
         }
+        long total = jdbc.queryForObject("SELECT COUNT(*) FROM " + CANDIDATES + " WHERE " + where, params,
+                Long.class);
         List<CandidateLine> lines = new ArrayList<>();
         Map<Long, Integer> position = new HashMap<>();
-        jdbc.query("SELECT r.candidate_id, r.full_name, r.status FROM registration_candidate r WHERE " + where
+        jdbc.query("SELECT r.candidate_id, r.full_name, r.status FROM " + CANDIDATES + " WHERE " + where
                 + orderBy + " LIMIT :limit OFFSET :offset", params, row -> {
                     position.put(row.getLong(1), lines.size());
                     lines.add(new CandidateLine(row.getLong(1), row.getString(2), row.getString(3), null,

@@ -22,6 +22,7 @@ import org.palflow.registration.Candidates;
 import org.palflow.registration.CaseVisibility;
 import org.palflow.scoring.ScoreStanding;
 import org.palflow.scoring.ScoringResults;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,6 +42,7 @@ public class LicensureService {
     record Decided(long decisionId, boolean passed, boolean handOff) {
     }
 
+    private final ApplicationEventPublisher events;
     private final ScoringResults results;
     private final Programs programs;
     private final LicensureDecisionRepository decisions;
@@ -54,8 +56,9 @@ public class LicensureService {
 
     LicensureService(ScoringResults results, Programs programs, LicensureDecisionRepository decisions,
             ElarHandoffRepository handoffs, Candidates candidates, CaseVisibility visibility,
-            Notifier notifier, ObjectMapper json,
+            Notifier notifier, ObjectMapper json, ApplicationEventPublisher events,
             Clock clock, PalCalendar calendar) {
+        this.events = events;
         this.results = results;
         this.decisions = decisions;
         this.handoffs = handoffs;
@@ -85,6 +88,7 @@ public class LicensureService {
             handoffs.save(new ElarHandoff(stored.getId(), candidateId, write(payload(stored, decision)),
                     Instant.now(clock)));
         }
+        events.publishEvent(new LicensureDecided(candidateId, stored.getId()));
         return new Decided(stored.getId(), decision.passed(), handOff);
     }
 

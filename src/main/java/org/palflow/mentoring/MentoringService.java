@@ -149,7 +149,9 @@ public class MentoringService {
 
     @Transactional
     public void expire(long proposalId) {
-        proposal(proposalId).expire();
+        MentorProposal proposal = proposal(proposalId);
+        proposal.expire();
+        events.publishEvent(new MentorProposalExpired(candidateOf(proposal), proposalId));
     }
 
     /** Hands the case back to the coordinator after a decline or no answer, with the reason. */

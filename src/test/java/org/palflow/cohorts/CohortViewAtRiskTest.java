@@ -3,10 +3,13 @@ package org.palflow.cohorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.palflow.scoring.ScoringPurpose;
 import org.palflow.scoring.ScoringTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The at-risk filter lists exactly the candidates whose lines give a reason: it judges each task by the current
@@ -15,6 +18,12 @@ import org.springframework.http.HttpStatus;
 class CohortViewAtRiskTest extends ScoringTest {
 
     static final String COHORT = CohortViewApiTest.COHORT;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CohortFacts facts;
 
     @Test
     void aScoreCorrectedFromAPassBelowTheThresholdPutsTheCandidateAtRiskWithThatReason() {
@@ -31,6 +40,7 @@ class CohortViewAtRiskTest extends ScoringTest {
         JsonNode atRisk = as("casey").get(COHORT + "?atRisk=true&name=Drew Candidate").getBody();
         assertThat(atRisk.get("total").asLong()).isEqualTo(1);
         assertThat(atRisk.get("candidates").get(0).get("atRisk").toString()).contains("Task 2 scored 1.90, below 2.10");
+        assertFactsKeptByEventsAreFactsWorkedOutAfresh("drew");
     }
 
     @Test
@@ -48,5 +58,19 @@ class CohortViewAtRiskTest extends ScoringTest {
         atRisk.get("candidates").forEach(listed -> assertThat(listed.get("atRisk")).as("every listed line says why")
                 .isNotEmpty());
         assertThat(atRisk.get("total").asLong()).isEqualTo(line.get("atRisk").isEmpty() ? 0 : 1);
+        assertFactsKeptByEventsAreFactsWorkedOutAfresh("finley");
+    }
+
+    /**
+     * The projection the filters read was kept current by the features' events alone: its row is the row worked out
+     * afresh from the read models.
+     */
+    private void assertFactsKeptByEventsAreFactsWorkedOutAfresh(String user) {
+        long candidateId = as(user).get("/api/registrations/mine").getBody().get("id").asLong();
+        String row = "SELECT * FROM cohort_candidate_facts WHERE candidate_id = ?";
+        Map<String, Object> kept = jdbc.queryForMap(row, candidateId);
+        jdbc.update("DELETE FROM cohort_candidate_facts WHERE candidate_id = ?", candidateId);
+        assertThat(facts.fillIn()).isPositive();
+        assertThat(jdbc.queryForMap(row, candidateId)).isEqualTo(kept);
     }
 }
