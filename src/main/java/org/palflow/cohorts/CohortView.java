@@ -251,33 +251,48 @@ public class CohortView {
         LocalDate today = calendar.today();
         MapSqlParameterSource params = parameters(program, cohort, today)
                 .addValue("limit", size).addValue("offset", (long) page * size);
-        String orderBy = " ORDER BY " + sort.orderBy(descending);
-        StringBuilder where = new StringBuilder("r.program_code = :program AND r.cohort_code = :cohort");
+        StringBuilder onRegistration = new StringBuilder();
         if (filter.status() != null) {
-            where.append(" AND r.status = :status");
+            onRegistration.append(" AND r.status = :status");
             params.addValue("status", filter.status());
         }
         if (filter.name() != null) {
-            where.append(" AND r.full_name LIKE :name ESCAPE '!'");
+            onRegistration.append(" AND r.full_name LIKE :name ESCAPE '!'");
             params.addValue("name", "%" + filter.name().replaceAll("[!%_]", "!$0") + "%");
         }
+        StringBuilder onFacts = new StringBuilder();
         if (filter.task() != null && filter.stage() != null) {
-            where.append(" AND ").append(CohortFacts.stageToday(filter.task())).append(" = :stage");
+            onFacts.append(" AND ").append(CohortFacts.stageToday(filter.task())).append(" = :stage");
             params.addValue("stage", filter.stage().name());
         }
         if (filter.atRiskOnly()) {
-            where.append(" AND ").append(CohortFacts.AT_RISK);
+            onFacts.append(" AND ").append(CohortFacts.AT_RISK);
         }
-        long total = jdbc.queryForObject("SELECT COUNT(*) FROM " + CANDIDATES + " WHERE " + where, params,
-                Long.class);
+        String orderBy = " ORDER BY " + sort.orderBy(descending);
+        String paging = " LIMIT :limit OFFSET :offset";
+        long total;
+        String lineQuery;
+        if (!onFacts.isEmpty() && onRegistration.isEmpty() && sort == Sort.REGISTERED) {
+            // Selected by facts alone: count and page the projection, then read only the page's registrations (every
+            // registration has its facts from the transaction that stored it; older ones are filled in at start).
+            String selected = "FROM cohort_candidate_facts f WHERE f.program_code = :program AND f.cohort_code = :cohort"
+                    + onFacts;
+            total = jdbc.queryForObject("SELECT COUNT(*) " + selected, params, Long.class);
+            lineQuery = "SELECT r.candidate_id, r.full_name, r.status FROM (SELECT f.candidate_id AS candidate_id "
+                    + selected + " ORDER BY f.candidate_id" + (descending ? " DESC" : "") + paging + ") p "
+                    + "JOIN registration_candidate r ON r.candidate_id = p.candidate_id" + orderBy;
+        } else {
+            String where = " WHERE r.program_code = :program AND r.cohort_code = :cohort" + onRegistration + onFacts;
+            total = jdbc.queryForObject("SELECT COUNT(*) FROM " + CANDIDATES + where, params, Long.class);
+            lineQuery = "SELECT r.candidate_id, r.full_name, r.status FROM " + CANDIDATES + where + orderBy + paging;
+        }
         List<CandidateLine> lines = new ArrayList<>();
         Map<Long, Integer> position = new HashMap<>();
-        jdbc.query("SELECT r.candidate_id, r.full_name, r.status FROM " + CANDIDATES + " WHERE " + where
-                + orderBy + " LIMIT :limit OFFSET :offset", params, row -> {
-                    position.put(row.getLong(1), lines.size());
-                    lines.add(new CandidateLine(row.getLong(1), row.getString(2), row.getString(3), null,
-                            new ArrayList<>(), null, null, new ArrayList<>()));
-                });
+        jdbc.query(lineQuery, params, row -> {
+            position.put(row.getLong(1), lines.size());
+            lines.add(new CandidateLine(row.getLong(1), row.getString(2), row.getString(3), null, new ArrayList<>(),
+                    null, null, new ArrayList<>()));
+        });
         if (lines.isEmpty()) {
             return new Page(program, cohort, page, size, total, List.of());
         }

@@ -40,6 +40,15 @@ class CohortViewAtRiskTest extends ScoringTest {
         JsonNode atRisk = as("casey").get(COHORT + "?atRisk=true&name=Drew Candidate").getBody();
         assertThat(atRisk.get("total").asLong()).isEqualTo(1);
         assertThat(atRisk.get("candidates").get(0).get("atRisk").toString()).contains("Task 2 scored 1.90, below 2.10");
+        // Without a name, both filters select on the projection alone.
+        JsonNode everyoneAtRisk = as("casey").get(COHORT + "?atRisk=true&size=200").getBody();
+        assertThat(everyoneAtRisk.get("candidates").findValuesAsText("fullName")).contains("Drew Candidate");
+        assertThat(everyoneAtRisk.get("candidates")).allSatisfy(listed -> assertThat(listed.get("atRisk"))
+                .as("every listed line says why").isNotEmpty());
+        JsonNode task2Scored = as("casey").get(COHORT + "?task=2&stage=SCORED&size=200").getBody();
+        assertThat(task2Scored.get("candidates").findValuesAsText("fullName")).contains("Drew Candidate");
+        assertThat(task2Scored.get("candidates")).allSatisfy(listed -> assertThat(listed.get("tasks").get(1)
+                .get("stage").asText()).isEqualTo("SCORED"));
         assertFactsKeptByEventsAreFactsWorkedOutAfresh("drew");
     }
 
