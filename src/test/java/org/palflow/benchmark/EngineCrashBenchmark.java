@@ -6,8 +6,7 @@ import org.palflow.support.CrashSuite;
 /**
  * Run with {@code ./pal test -Pbenchmark}: the crash suite at length, {@code pal.crash.candidates} candidates
  * (default 20) and {@code pal.crash.kills} kills (default 10), printing how long it took and how long the app took
- * to be ready after each kill. The demo scorer pool (four eligible scorers of 25) bounds it to 25 candidates until
- * the suite brings scorers of its own.
+ * to be ready after each kill. The suite brings its own scorers, one per 25 candidates.
  */
 class EngineCrashBenchmark {
 

@@ -46,7 +46,10 @@ public final class CrashSuite implements AutoCloseable {
 
     private static final ZoneId MASSACHUSETTS = ZoneId.of("America/New_York");
     private static final String[] COMPONENTS = {"INVESTIGATE", "PREPARE", "ACT", "ASSESS"};
-    private static final List<String> SCORERS = List.of("sam", "quinn", "kai", "lee");
+    /** The demo's scorers who may score a Springfield candidate of BAYSTATE-LEAD. */
+    private static final List<String> DEMO_SCORERS = List.of("sam", "quinn", "kai", "lee");
+    /** What each of the suite's own scorers may hold open at once (the pool's maximum is 200). */
+    private static final int OWN_SCORER_CAPACITY = 100;
     private static final Duration PATIENCE = Duration.ofMinutes(5);
 
     /** What a run measured. */
@@ -64,6 +67,7 @@ public final class CrashSuite implements AutoCloseable {
     private final Map<String, String> handoffPayloads = new ConcurrentHashMap<>();
     private final HttpServer receiver;
     private final List<Duration> readyAfterKill = new ArrayList<>();
+    private final List<String> scorers = new ArrayList<>(DEMO_SCORERS);
     private volatile Process child;
     private volatile Duration clockAhead = Duration.ZERO;
     private int starts;
@@ -75,6 +79,9 @@ public final class CrashSuite implements AutoCloseable {
         this.dataDir = TestDataDirs.fresh(name);
         this.clockFile = dataDir.resolve("clock-offset");
         this.realmFile = dataDir.resolve("realm.json");
+        for (int i = 1; i <= Math.ceilDiv(candidates * 4, OWN_SCORER_CAPACITY); i++) {
+            scorers.add(String.format("crash-scorer%03d", i));
+        }
         this.receiver = startReceiver();
     }
 
@@ -123,6 +130,7 @@ public final class CrashSuite implements AutoCloseable {
     /** Runs the lifecycle for every candidate under the killer, until every one is decided and handed off. */
     public Figures run() throws Exception {
         writeRealm();
+        writeScorerMigration();
         Instant began = Instant.now();
         start();
         Thread killer = Thread.ofPlatform().name("crash-killer").start(this::killAtRandom);
@@ -213,7 +221,7 @@ public final class CrashSuite implements AutoCloseable {
     private void scoreEverySubmission(int expected) {
         Map<Long, Boolean> scored = new ConcurrentHashMap<>();
         awaitValue(expected + " scorings", () -> {
-            for (String scorer : SCORERS) {
+            for (String scorer : scorers) {
                 ResponseEntity<JsonNode> list = api(scorer).get("/api/scorer/assignments");
                 if (list.getStatusCode().value() != 200) {
                     return Optional.empty();
@@ -335,7 +343,8 @@ public final class CrashSuite implements AutoCloseable {
                     // and a clone of the project may well sit there.
                     "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                     "-cp", classPath(), ChildApp.class.getName(),
-                    "--server.port=" + httpPort, "--pal.test.clock-file=" + clockFile, "--pal.zeebe.embedded.port=0", "--pal.data-dir=" + dataDir,
+                    "--server.port=" + httpPort, "--spring.flyway.locations=classpath:db/migration,classpath:db/demo,"
+                            + "filesystem:" + dataDir.resolve("migrations"), "--pal.test.clock-file=" + clockFile, "--pal.zeebe.embedded.port=0", "--pal.data-dir=" + dataDir,
                     "--pal.auth.realm-file=file:" + realmFile, "--spring.mail.host=127.0.0.1",
                     "--spring.mail.port=" + TestMail.port(), "--pal.licensure.elar-url=http://127.0.0.1:"
                             + receiver.getAddress().getPort() + "/", "--pal.licensure.retry-backoff=PT1S",
@@ -399,8 +408,34 @@ public final class CrashSuite implements AutoCloseable {
                     .put("temporary", false);
             user.putArray("realmRoles").add("candidate");
         }
+        for (String scorer : scorers.subList(DEMO_SCORERS.size(), scorers.size())) {
+            ObjectNode user = users.addObject().put("username", scorer).put("enabled", true)
+                    .put("emailVerified", true).put("firstName", "Crash").put("lastName", "Scorer")
+                    .put("email", scorer + "@crash.example");
+            user.putArray("credentials").addObject().put("type", "password").put("value", scorer + "-pal")
+                    .put("temporary", false);
+            user.putArray("realmRoles").add("scorer");
+        }
         Files.createDirectories(dataDir);
         json.writeValue(realmFile.toFile(), realm);
+    }
+
+    /**
+     * The demo's four eligible scorers hold 100 assignments at once, so a larger run brings its own pool (Boston,
+     * no program: never in conflict with a Springfield candidate), added at the child's first start by a migration
+     * after the demo's.
+     */
+    private void writeScorerMigration() throws IOException {
+        StringBuilder sql = new StringBuilder("INSERT INTO scorer (username, full_name, email, district, "
+                + "district_code, program_code, capacity, active) VALUES\n");
+        List<String> own = scorers.subList(DEMO_SCORERS.size(), scorers.size());
+        for (String scorer : own) {
+            sql.append(String.format("('%s', 'Crash Scorer', '%s@crash.example', 'Boston Public Schools', '00350000', "
+                    + "NULL, %d, TRUE)%s%n", scorer, scorer, OWN_SCORER_CAPACITY,
+                    scorer.equals(own.getLast()) ? ";" : ","));
+        }
+        Path migrations = Files.createDirectories(dataDir.resolve("migrations"));
+        Files.writeString(migrations.resolve("V99_1__crash_scorers.sql"), sql);
     }
 
     private HttpServer startReceiver() {
