@@ -209,7 +209,8 @@ public class CohortView {
             counts.put(TaskStage.NOT_STARTED, candidates);
             byTask.put(task, counts);
         }
-        // Candidates without facts yet (just registered) have started nothing: they stay counted as not started.
+        // Counted from NOT_STARTED down, so a candidate without facts (written straight into the database and not
+        // yet filled in) counts as not started.
         jdbc.query("SELECT " + CohortFacts.stageToday(1) + ", " + CohortFacts.stageToday(2) + ", "
                 + CohortFacts.stageToday(3) + ", " + CohortFacts.stageToday(4) + ", COUNT(*) "
                 + "FROM cohort_candidate_facts f WHERE f.program_code = :program AND f.cohort_code = :cohort "
