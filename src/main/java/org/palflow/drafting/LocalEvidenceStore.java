@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LocalEvidenceStore implements EvidenceStore {
 
-    private static final int BUFFER = 256 * 1024;
+    private static final int BUFFER = 64 * 1024;
 
     private final Path root;
 

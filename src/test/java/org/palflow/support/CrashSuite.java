@@ -408,7 +408,7 @@ public final class CrashSuite implements AutoCloseable {
                     .put("temporary", false);
             user.putArray("realmRoles").add("candidate");
         }
-        for (String scorer : scorers.subList(DEMO_SCORERS.size(), scorers.size())) {
+        for (String scorer : ownScorers()) {
             ObjectNode user = users.addObject().put("username", scorer).put("enabled", true)
                     .put("emailVerified", true).put("firstName", "Crash").put("lastName", "Scorer")
                     .put("email", scorer + "@crash.example");
@@ -420,20 +420,21 @@ public final class CrashSuite implements AutoCloseable {
         json.writeValue(realmFile.toFile(), realm);
     }
 
+    private List<String> ownScorers() {
+        return scorers.subList(DEMO_SCORERS.size(), scorers.size());
+    }
+
     /**
      * The demo's four eligible scorers hold 100 assignments at once, so a larger run brings its own pool (Boston,
      * no program: never in conflict with a Springfield candidate), added at the child's first start by a migration
      * after the demo's.
      */
     private void writeScorerMigration() throws IOException {
-        StringBuilder sql = new StringBuilder("INSERT INTO scorer (username, full_name, email, district, "
-                + "district_code, program_code, capacity, active) VALUES\n");
-        List<String> own = scorers.subList(DEMO_SCORERS.size(), scorers.size());
-        for (String scorer : own) {
-            sql.append(String.format("('%s', 'Crash Scorer', '%s@crash.example', 'Boston Public Schools', '00350000', "
-                    + "NULL, %d, TRUE)%s%n", scorer, scorer, OWN_SCORER_CAPACITY,
-                    scorer.equals(own.getLast()) ? ";" : ","));
-        }
+        String rows = ownScorers().stream().map(scorer -> String.format("('%s', 'Crash Scorer', '%s@crash.example', "
+                + "'Boston Public Schools', '00350000', NULL, %d, TRUE)", scorer, scorer, OWN_SCORER_CAPACITY))
+                .collect(java.util.stream.Collectors.joining(",\n"));
+        String sql = "INSERT INTO scorer (username, full_name, email, district, district_code, program_code, capacity, "
+                + "active) VALUES\n" + rows + ";\n";
         Path migrations = Files.createDirectories(dataDir.resolve("migrations"));
         Files.writeString(migrations.resolve("V99_1__crash_scorers.sql"), sql);
     }
