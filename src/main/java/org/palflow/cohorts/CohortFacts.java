@@ -112,12 +112,18 @@ public class CohortFacts {
                 .formatted(task) + "ELSE COALESCE(f.task%d_stage, 'NOT_STARTED') END".formatted(task);
     }
 
-    /** Works out the rows of these candidates again, in the caller's transaction. */
+    /**
+     * Works out the rows of these candidates again, in the caller's transaction. Their rows are locked first, so
+     * that two changes to one candidate at once take turns, and the second works its row out from what the first
+     * committed (read committed: each statement reads what has committed by the time it begins).
+     */
     void refresh(Collection<Long> candidateIds) {
         if (candidateIds.isEmpty()) {
             return;
         }
         flushChanges();
+        jdbc.queryForList("SELECT candidate_id FROM cohort_candidate_facts WHERE candidate_id IN (:ids) "
+                + "ORDER BY candidate_id FOR UPDATE", new MapSqlParameterSource("ids", candidateIds), Long.class);
         jdbc.update(REFRESH, new MapSqlParameterSource("ids", candidateIds)
                 .addValue("threshold", ScoreStanding.THRESHOLD)
                 .addValue("passingAverage", LicensureRules.PASSING_AVERAGE));

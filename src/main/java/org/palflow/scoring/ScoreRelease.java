@@ -85,7 +85,9 @@ class ScoreRelease {
                 Instant.now(clock)));
         scoringCase.move(ScoringCase.Status.REPORTED, Instant.now(clock));
         events.publishEvent(new TaskScoreChanged(score.getCandidateId(), score.getId()));
-        notices.tell("score-report-" + score.getId(), score, "Your PAL Task " + score.getTask() + " score report",
+        // Keyed by the submission, not the new score's id: if this transaction is rolled back after the mail went
+        // out, the retry makes a score with another id, and the same key keeps the candidate's copy one message.
+        notices.tell("score-released:submission:" + submissionId, score, "Your PAL Task " + score.getTask() + " score report",
                 "Your score report for Task " + score.getTask() + " is ready: GET /api/submissions/" + submissionId
                         + "/score-report");
         return score;

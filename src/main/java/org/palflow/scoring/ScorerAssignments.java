@@ -14,7 +14,9 @@ import org.palflow.platform.PlatformProperties;
 import org.palflow.platform.mail.Notifier;
 import org.palflow.registration.Candidate;
 import org.palflow.registration.Candidates;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Who scores a submission: a scorer free of conflicts with capacity left, reminded when due, reported when late. */
@@ -40,10 +42,11 @@ class ScorerAssignments {
     private final ScoringProperties properties;
     private final PlatformProperties platform;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     ScorerAssignments(ScorerRepository scorers, ScoringAssignmentRepository assignments, ScoringCases cases,
             Candidates candidates, SubmittedEvidence evidence, Notifier notifier,
-            ScoringProperties properties, PlatformProperties platform, Clock clock) {
+            ScoringProperties properties, PlatformProperties platform, Clock clock, JdbcClient jdbc) {
         this.scorers = scorers;
         this.assignments = assignments;
         this.cases = cases;
@@ -53,11 +56,17 @@ class ScorerAssignments {
         this.properties = properties;
         this.platform = platform;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
-    /** Gives the submission to a scorer for {@code purpose}; asking again returns the same assignment. */
-    @Transactional
+    /**
+     * Gives the submission to a scorer for {@code purpose}; asking again returns the same assignment. One at a time
+     * across worker threads and app instances, reading what committed before its turn (read committed), so that
+     * assignments made at the same moment are counted against the scorers' capacity.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     Assigned assign(long submissionId, ScoringPurpose purpose) {
+        jdbc.sql("SELECT id FROM scorer_assignment_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
         Optional<ScoringAssignment> existing = assignments.findBySubmissionIdAndPurpose(submissionId, purpose);
         if (existing.isPresent()) {
             return assigned(existing.get());
@@ -83,7 +92,7 @@ class ScorerAssignments {
             cases.move(submissionId, ScoringCase.Status.SCORING);
         }
         Scorer scorer = scorers.findById(pick.scorerId().get()).orElseThrow();
-        notifier.send("scoring-assigned-" + assignment.getId(), scorer.getEmail(), "A PAL submission to score",
+        notifier.send("scoring-assigned:" + submissionId + ":" + purpose, scorer.getEmail(), "A PAL submission to score",
                 "A Task " + submission.task() + " submission is waiting for you (assignment " + assignment.getId()
                         + ", " + purpose.name().toLowerCase() + " scoring). Please score it by " + assignment.getDueAt()
                         + ": GET /api/scorer/assignments/" + assignment.getId());

@@ -11,19 +11,24 @@ import io.camunda.zeebe.client.api.worker.JobWorker;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.palflow.platform.embedded.EmbeddedZeebeEngine;
+import org.palflow.support.FreePorts;
 import org.palflow.support.TestDataDirs;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
@@ -31,8 +36,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Run with {@code ./pal test -Pbenchmark}. The durable embedded engine on its own (no app): a case is a job and a
  * message, as a candidate waiting for a mentor proposal is. Prints the rate of 1,000 cases on an engine with no open
- * case (after a warm-up) and again with 5,000 cases left waiting; heap after a full GC and disk at start, after 5,000 completed cases and
- * after many hours' worth of idle job polls; and how long the engine takes to be ready on a folder of 10,000
+ * case (after a warm-up) and again with 5,000 cases left waiting; heap after a full GC and disk at start, after 5,000
+ * completed cases and after eight hours' worth of the app's idle job polls, with the classes whose instances grew
+ * most; and how long the engine takes to be ready on a folder of 10,000
  * cases, after a clean stop and from a copy taken while it ran (as a crash leaves it).
  */
 class EmbeddedEngineBenchmark {
@@ -46,6 +52,9 @@ class EmbeddedEngineBenchmark {
                     .message(message -> message.name("benchmark-answer").zeebeCorrelationKeyExpression("caseId")))
             .endEvent("case-closes").name("Case closes").done();
 
+    /** The app's 32 job types, each polled every 5 s when no job is streamed, for eight hours. */
+    private static final int IDLE_POLLS = 32 * 12 * 60 * 8;
+
     private final AtomicInteger engineErrors = new AtomicInteger();
     private final AtomicLong nextCase = new AtomicLong();
 
@@ -53,7 +62,7 @@ class EmbeddedEngineBenchmark {
     void throughputMemoryDiskAndStartUpOfTheDurableEngine() throws Exception {
         countEngineErrors();
         Path dataDir = TestDataDirs.fresh("engine-benchmark");
-        try (EmbeddedZeebeEngine engine = new EmbeddedZeebeEngine(freePort(), dataDir, SETTINGS);
+        try (EmbeddedZeebeEngine engine = new EmbeddedZeebeEngine(FreePorts.any(), dataDir, SETTINGS);
                 ZeebeClient client = engine.engine().createClient()) {
             client.newDeployResourceCommand().addProcessModel(CASE, "benchmark-case.bpmn").send().join();
             try (JobWorker worker = client.newWorker().jobType("benchmark-work")
@@ -61,6 +70,7 @@ class EmbeddedEngineBenchmark {
                     .pollInterval(Duration.ofSeconds(5)).open()) {
                 Figures fresh = figures(engine);
                 rate(client, 1_000, true); // warm-up: the JIT, not the engine, would otherwise set the first rate
+                Figures warmed = figures(engine);
                 double empty = rate(client, 1_000, true);
                 for (int i = 0; i < 5_000; i += 500) {
                     rate(client, 500, false);
@@ -75,15 +85,24 @@ class EmbeddedEngineBenchmark {
                 engine.snapshot();
                 Figures lifecycles = figures(engine);
                 // Hours of idle polling: each poll of each job type is written to the log.
-                for (int i = 0; i < 20_000; i++) {
+                for (int i = 0; i < IDLE_POLLS; i++) {
                     client.newActivateJobsCommand().jobType("benchmark-idle").maxJobsToActivate(1)
                             .requestTimeout(Duration.ofMillis(1)).send().join();
                 }
                 engine.snapshot();
                 Figures idle = figures(engine);
                 print("heap after GC / log / snapshot, fresh", "%s", fresh);
+                print("heap after GC / log / snapshot, after the first 1,000 cases (warm-up)", "%s", warmed);
                 print("heap after GC / log / snapshot, after 5,000 completed cases", "%s", lifecycles);
-                print("heap after GC / log / snapshot, after 20,000 idle polls", "%s", idle);
+                print("heap after GC / log / snapshot, after " + IDLE_POLLS + " idle polls", "%s", idle);
+                print("heap after 5,000 cases / after the polls, against fresh", "%+.1f%% / %+.1f%%",
+                        100.0 * lifecycles.heapBytes() / fresh.heapBytes() - 100,
+                        100.0 * idle.heapBytes() / fresh.heapBytes() - 100);
+                print("heap after 5,000 cases / after the polls, against the warm-up", "%+.1f%% / %+.1f%%",
+                        100.0 * lifecycles.heapBytes() / warmed.heapBytes() - 100,
+                        100.0 * idle.heapBytes() / warmed.heapBytes() - 100);
+                print("classes grown most from fresh to the warm-up", "%s", grownMost(fresh, warmed));
+                print("classes grown most from the warm-up to after the polls", "%s", grownMost(warmed, idle));
                 for (int i = 0; i < 10; i++) {
                     rate(client, 500, false);
                 }
@@ -101,10 +120,10 @@ class EmbeddedEngineBenchmark {
         assertThat(errorsWhileRunning).as("errors logged by the engine while running").isZero();
     }
 
-    private record Figures(long heapMb, long logMb, long snapshotMb) {
+    private record Figures(long heapBytes, long logMb, long snapshotMb, Map<String, Long> bytesByClass) {
         @Override
         public String toString() {
-            return heapMb + " MB / " + logMb + " MB / " + snapshotMb + " MB";
+            return String.format("%.1f MB / %d MB / %d MB", heapBytes / 1048576.0, logMb, snapshotMb);
         }
     }
 
@@ -113,7 +132,33 @@ class EmbeddedEngineBenchmark {
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         EmbeddedZeebeEngine.DiskUse disk = engine.diskUse();
-        return new Figures(heap >> 20, disk.logBytes() >> 20, disk.snapshotBytes() >> 20);
+        return new Figures(heap, disk.logBytes() >> 20, disk.snapshotBytes() >> 20, classHistogram());
+    }
+
+    /** Bytes of live instances by class, as {@code jcmd GC.class_histogram} prints them. */
+    private static Map<String, Long> classHistogram() {
+        try {
+            String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+            Map<String, Long> bytes = new HashMap<>();
+            Matcher row = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)").matcher(histogram);
+            while (row.find()) {
+                bytes.put(row.group(2), Long.parseLong(row.group(1)));
+            }
+            return bytes;
+        } catch (JMException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String grownMost(Figures before, Figures after) {
+        return after.bytesByClass().entrySet().stream()
+                .map(entry -> Map.entry(entry.getKey(), entry.getValue()
+                        - before.bytesByClass().getOrDefault(entry.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .map(entry -> entry.getKey() + " +" + (entry.getValue() >> 10) + " KB")
+                .collect(Collectors.joining(", "));
     }
 
     /** Opens {@code cases} cases, 32 at a time; if {@code answered}, waits for each to finish. Cases per second. */
@@ -140,7 +185,7 @@ class EmbeddedEngineBenchmark {
 
     private static long readyIn(Path dataDir) {
         long started = System.nanoTime();
-        try (EmbeddedZeebeEngine engine = new EmbeddedZeebeEngine(freePort(), dataDir, SETTINGS)) {
+        try (EmbeddedZeebeEngine engine = new EmbeddedZeebeEngine(FreePorts.any(), dataDir, SETTINGS)) {
             return (System.nanoTime() - started) / 1_000_000;
         }
     }
@@ -160,13 +205,5 @@ class EmbeddedEngineBenchmark {
 
     private static void print(String what, String format, Object... values) {
         System.out.printf("BENCHMARK embedded engine: %s: %s%n", what, String.format(format, values));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

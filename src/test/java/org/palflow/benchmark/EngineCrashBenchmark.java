@@ -1,7 +1,7 @@
 package org.palflow.benchmark;
 
 import org.junit.jupiter.api.Test;
-import org.palflow.support.CrashSuite;
+import org.palflow.support.LifecycleDriver;
 
 /**
  * Run with {@code ./pal test -Pbenchmark}: the crash suite at length, {@code pal.crash.candidates} candidates
@@ -14,8 +14,9 @@ class EngineCrashBenchmark {
     void theLifecycleUnderRepeatedKills() throws Exception {
         int candidates = Integer.getInteger("pal.crash.candidates", 20);
         int kills = Integer.getInteger("pal.crash.kills", 10);
-        try (CrashSuite suite = new CrashSuite("crash-benchmark", candidates, kills, System.nanoTime())) {
-            CrashSuite.Figures figures = suite.run();
+        try (LifecycleDriver suite = new LifecycleDriver("crash-benchmark", candidates, kills,
+                LifecycleDriver.Arrival.REGISTRATION, System.nanoTime())) {
+            LifecycleDriver.Figures figures = suite.run();
             System.out.printf("BENCHMARK crash suite: %d candidates, %d kills, %d s in all, ready after each kill: %s%n",
                     figures.candidates(), figures.kills(), figures.total().toSeconds(), figures.readyAfterKill());
             suite.assertEveryEffectOnce(figures);

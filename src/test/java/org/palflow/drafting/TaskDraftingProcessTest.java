@@ -50,7 +50,7 @@ class TaskDraftingProcessTest extends PalFlowTest {
                 .isWaitingExactlyAtElements("await-submission");
         assertThat(as("blake").get("/api/drafts/" + draft).getBody().get("components").findValuesAsText("status"))
                 .containsOnly("APPROVED");
-        assertThat(TestMail.subjectsTo(MORGAN)).contains("Please review Investigate of Blake Candidate",
+        TestMail.awaitSubjectsTo(MORGAN, "Please review Investigate of Blake Candidate",
                 "Please review Assess of Blake Candidate");
     }
 

@@ -39,8 +39,7 @@ class AdministrativeReviewProcessTest extends ScoringTest {
         processInstance(instance)
                 .hasPassedElementsInOrder("screen-originality", "near-duplicate", "open-administrative-review");
         assertThat(status("emery", submissionId).get("status").asText()).isEqualTo("IN_REVIEW");
-        assertThat(TestMail.subjectsTo("alex.admin@palflow.example"))
-                .contains("A PAL submission needs administrative review");
+        TestMail.awaitSubjectsTo("alex.admin@palflow.example", "A PAL submission needs administrative review");
 
         JsonNode review = as("alex").get("/api/admin/reviews/" + submissionId).getBody();
         assertThat(review.get("matchedSubmissionId").asLong()).isEqualTo(original);

@@ -38,7 +38,8 @@ class CandidateRegistrationProcessTest extends PalFlowTest {
         assertThat(registrations.findById(id)).get()
                 .extracting(Registration::getStatus, Registration::rejectionReasons)
                 .containsExactly(RegistrationStatus.ACTIVE, java.util.List.of());
-        assertThat(TestMail.subjectsTo((String) candidate.get("email"))).containsExactly("Welcome to PAL Flow");
+        assertThat(TestMail.awaitSubjectsTo((String) candidate.get("email"), "Welcome to PAL Flow"))
+                .containsExactly("Welcome to PAL Flow");
         assertThat(TestMail.to((String) candidate.get("email")).getFirst().getMessageID())
                 .as("a Message-ID named by the notification's key, the same on a resend")
                 .isEqualTo("<" + UUID.nameUUIDFromBytes(("welcome:" + id).getBytes(StandardCharsets.UTF_8))

@@ -50,8 +50,7 @@ class RescoringProcessTest extends ScoringTest {
         assertThat(report.get("rescoring").asText()).isEqualTo("CHANGED");
         TaskScore stored = taskScores.findById(original.getId()).orElseThrow();
         assertThat(stored.getTaskScore()).as("the original is never changed").isEqualByComparingTo("3.00");
-        assertThat(TestMail.subjectsTo("harper.candidate@palflow.example"))
-                .contains("Your amended PAL Task 2 score report");
+        TestMail.awaitSubjectsTo("harper.candidate@palflow.example", "Your amended PAL Task 2 score report");
 
         assertThat(rescorings.decide(submissionId).changed()).as("a redelivered job, same verdict").isTrue();
         assertThat(taskScores.findBySubmissionIdOrderByIdAsc(submissionId)).hasSize(2);

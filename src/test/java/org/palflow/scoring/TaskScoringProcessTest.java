@@ -36,8 +36,8 @@ class TaskScoringProcessTest extends ScoringTest {
                         "screen-originality", "assign-scorer");
         String scorer = scorerOf(first);
         assertThat(scorer).as("eligible scorers only").isIn("sam", "quinn", "kai", "lee");
-        assertThat(mailTextsTo(scorer + ".scorer@palflow.example"))
-                .anyMatch(text -> text.contains("(assignment " + first.id() + ", first scoring)"));
+        eventually(() -> mailTextsTo(scorer + ".scorer@palflow.example").stream()
+                .filter(text -> text.contains("(assignment " + first.id() + ", first scoring)")).findFirst());
 
         List<String> scorerSaw = new ArrayList<>();
         scorerSaw.add(as(scorer).get("/api/scorer/assignments").getBody().toString());
@@ -80,7 +80,7 @@ class TaskScoringProcessTest extends ScoringTest {
         assertThat(report.get("validThrough").asText()).isEqualTo(reportDate.plusYears(7).minusDays(1).toString());
         assertThat(report.get("basis").asText()).isEqualTo("single scoring");
         assertThat(report.get("nextSteps").toString()).contains("rescoring");
-        assertThat(TestMail.subjectsTo("emery.candidate@palflow.example")).contains("Your PAL Task 1 score report");
+        TestMail.awaitSubjectsTo("emery.candidate@palflow.example", "Your PAL Task 1 score report");
         assertThat(status("emery", submissionId).get("status").asText()).isEqualTo("REPORTED");
         ResponseEntity<JsonNode> again = as("emery").post("/api/drafts", Map.of("task", 1));
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);

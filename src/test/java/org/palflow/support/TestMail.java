@@ -43,6 +43,29 @@ public final class TestMail {
     }
 
     /**
+     * Waits until messages with each of the subjects have reached one address (mail goes out after the change
+     * that caused it has committed, on a thread of its own), then returns every subject sent there.
+     */
+    public static List<String> awaitSubjectsTo(String address, String... expected) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        List<String> subjects = subjectsTo(address);
+        while (!subjects.containsAll(List.of(expected))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No mail " + List.of(expected) + " to " + address + " within 30 s; it had "
+                        + subjects);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            subjects = subjectsTo(address);
+        }
+        return subjects;
+    }
+
+    /**
      * The subjects a mail client shows one address: copies of a message sent again (same Message-ID, after a crash
      * cut its delivery short) count once.
      */

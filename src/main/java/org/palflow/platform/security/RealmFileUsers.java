@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.Resource;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -22,10 +23,22 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 public class RealmFileUsers implements UserDetailsService {
 
-    private final Map<String, RealmUser> users = new HashMap<>();
+    private record Account(String email, List<SimpleGrantedAuthority> authorities) {
+    }
+
+    private final Map<String, Account> users = new HashMap<>();
+    /**
+     * Each password is hashed when its user first signs in, not at start: the deliberately slow hash costs about
+     * 70 ms, so a realm of a thousand users would keep the app from being ready for over a minute after every
+     * start. Until then a password is held as the realm file itself holds it.
+     */
+    private final Map<String, String> passwordsNotYetHashed = new ConcurrentHashMap<>();
+    private final Map<String, String> hashedPasswords = new ConcurrentHashMap<>();
+    private final PasswordEncoder encoder;
     private final SignInLockout.Policy lockoutPolicy;
 
     public RealmFileUsers(Resource realmFile, ObjectMapper json, PasswordEncoder encoder) {
+        this.encoder = encoder;
         JsonNode realm;
         try (InputStream in = realmFile.getInputStream()) {
             realm = json.readTree(in);
@@ -44,8 +57,8 @@ public class RealmFileUsers implements UserDetailsService {
             List<SimpleGrantedAuthority> authorities = new ArrayList<>();
             user.path("realmRoles").forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.asText())));
             String username = user.path("username").asText();
-            users.put(username, new RealmUser(username, encoder.encode(password),
-                    user.path("email").asText("").toLowerCase(), authorities));
+            users.put(username, new Account(user.path("email").asText("").toLowerCase(), authorities));
+            passwordsNotYetHashed.put(username, password);
         }
         if (users.isEmpty()) {
             throw new IllegalStateException("The realm file " + realmFile + " has no user who can log in");
@@ -68,11 +81,13 @@ public class RealmFileUsers implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        RealmUser user = users.get(username);
-        if (user == null) {
+        Account account = users.get(username);
+        if (account == null) {
             throw new UsernameNotFoundException("No user " + username + " in the realm file");
         }
-        // Spring Security erases credentials after login; hand out a copy, never the stored user.
-        return new RealmUser(user.getUsername(), user.getPassword(), user.email(), user.getAuthorities());
+        String hashed = hashedPasswords.computeIfAbsent(username,
+                name -> encoder.encode(passwordsNotYetHashed.remove(name)));
+        // A new user each time: Spring Security erases the credentials of the one it is given after login.
+        return new RealmUser(username, hashed, account.email(), account.authorities());
     }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.palflow.support.CrashSuite;
+import org.palflow.support.LifecycleDriver;
 
 /**
  * The app on its embedded default is killed with SIGKILL three times while candidates go through the whole
@@ -20,8 +20,9 @@ class EmbeddedEngineCrashTest {
     @Test
     void killedThreeTimesMidLifecycleEveryCaseEndsWhereItShouldWithEachEffectOnce() throws Exception {
         int candidates = Integer.getInteger("pal.crash.candidates", 4);
-        try (CrashSuite suite = new CrashSuite("crash", candidates, 3, 20261124L)) {
-            CrashSuite.Figures figures = suite.run();
+        try (LifecycleDriver suite = new LifecycleDriver("crash", candidates, 3,
+                LifecycleDriver.Arrival.REGISTRATION, 20261124L)) {
+            LifecycleDriver.Figures figures = suite.run();
             System.out.printf("CRASH candidates=%d kills=%d total=%ds ready-after-kill=%s%n", figures.candidates(),
                     figures.kills(), figures.total().toSeconds(), figures.readyAfterKill());
             suite.assertEveryEffectOnce(figures);

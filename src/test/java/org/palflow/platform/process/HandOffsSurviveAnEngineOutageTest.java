@@ -62,7 +62,7 @@ class HandOffsSurviveAnEngineOutageTest extends ScoringTest {
         processInstance(mentoring).isWaitingAtElements("await-mentor-response");
         engineOutage.end();
         awaitProcess(mentoring, process -> process.isCompleted()).hasPassedElement("record-mentorship");
-        assertThat(TestMail.subjectsTo(email)).containsOnlyOnce("Your PAL mentor");
+        assertThat(TestMail.awaitSubjectsTo(email, "Your PAL mentor")).containsOnlyOnce("Your PAL mentor");
     }
 
     @Test

@@ -9,10 +9,10 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.palflow.support.FreePorts;
 import org.palflow.support.Api;
 import org.palflow.support.PalFlowTest;
 import org.palflow.support.TestDataDirs;
@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class KeycloakUnreachableTest {
 
     private static final RSAKey REALM_KEY = KeycloakTokenApiTest.rsaKey("pal-realm-key");
-    private static final int KEYCLOAK_PORT = freePort();
+    private static final int KEYCLOAK_PORT = FreePorts.any();
     private static final String ISSUER = "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/pal";
     private static HttpServer keycloak;
 
@@ -85,13 +85,5 @@ class KeycloakUnreachableTest {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

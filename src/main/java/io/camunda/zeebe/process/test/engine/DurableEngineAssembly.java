@@ -32,6 +32,7 @@ public final class DurableEngineAssembly {
 
     private static final int PARTITION = 1;
     private static final int PARTITION_COUNT = 1;
+    private static final int IN_FLIGHT_CAPACITY = 256;
 
     /**
      * The parts of an assembled engine. {@code engine} is the test-engine view (record stream, clock, idle
@@ -50,7 +51,10 @@ public final class DurableEngineAssembly {
         ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
         scheduler.start();
         LogStream logStream = LogStream.builder().withPartitionId(PARTITION).withLogStorage(logStorage)
-                .withClock(clock).withMeterRegistry(new SimpleMeterRegistry()).build();
+                .withClock(clock).withMeterRegistry(new SimpleMeterRegistry())
+                // Flow control keeps a ring of the latest appends for its metrics; nothing here reads them, and
+                // its default 8,192 slots fill once and then hold about 2 MB of heap for the engine's life.
+                .withInFlightCapacity(IN_FLIGHT_CAPACITY).build();
 
         CommandWriter commandWriter = new CommandWriter(logStream.newLogStreamWriter());
         CommandSender commandSender = new CommandSender(commandWriter);

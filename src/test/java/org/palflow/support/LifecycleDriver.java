@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,11 +37,12 @@ import org.springframework.web.client.RestClientException;
 /**
  * Runs the app as a child JVM on its own data folder and pushes candidates through the whole lifecycle over HTTP
  * (registration, mentor, four drafted tasks with files, the first task's components reviewed, submission, scoring,
- * release, decision, hand-off) while a killer thread ends the app with SIGKILL at random moments and starts it
- * again. The driver behaves as a careful client: a request that got no answer is sent again with the same
- * Idempotency-Key. Mail goes to {@link TestMail}; hand-offs to a receiver of its own that counts them.
+ * release, decision, hand-off), timing each stage; for the crash suite, a killer thread ends the app with SIGKILL
+ * at random moments and starts it again. The driver behaves as a careful client: a request that got no answer is
+ * sent again with the same Idempotency-Key. Mail goes to {@link TestMail}; hand-offs to a receiver of its own that
+ * counts them.
  */
-public final class CrashSuite implements AutoCloseable {
+public final class LifecycleDriver implements AutoCloseable {
 
     private static final ZoneId MASSACHUSETTS = ZoneId.of("America/New_York");
     private static final String[] COMPONENTS = {"INVESTIGATE", "PREPARE", "ACT", "ASSESS"};
@@ -50,31 +50,44 @@ public final class CrashSuite implements AutoCloseable {
     private static final List<String> DEMO_SCORERS = List.of("sam", "quinn", "kai", "lee");
     /** What each of the suite's own scorers may hold open at once (the pool's maximum is 200). */
     private static final int OWN_SCORER_CAPACITY = 100;
-    private static final Duration PATIENCE = Duration.ofMinutes(5);
+    /** How candidates arrive: each registering over the API, or the coordinator importing them all by CSV. */
+    public enum Arrival { REGISTRATION, CSV_IMPORT }
 
-    /** What a run measured. */
-    public record Figures(int candidates, int kills, Duration total, List<Duration> readyAfterKill) {
+    /**
+     * What a run measured: how long after the app was first ready each stage was done for every candidate; each
+     * candidate's time from its first request to its four tasks submitted, in the order they began; and how long
+     * the app took to be ready after each kill.
+     */
+    public record Figures(int candidates, int kills, Duration total, Map<String, Duration> stagesDone,
+            List<Duration> candidateTimes, List<Duration> readyAfterKill) {
     }
 
     private final int candidates;
     private final int kills;
+    private final Arrival arrival;
+    private final int clientThreads = Integer.getInteger("pal.lifecycle.clients", 8);
+    /** Long enough for the slowest stage of the largest run to finish for every candidate. */
+    private final Duration patience;
     private final Random random;
     private final Path dataDir;
     private final Path clockFile;
     private final Path realmFile;
-    private final int httpPort = freePort();
+    private final int httpPort = FreePorts.any();
     private final Map<String, AtomicInteger> handoffs = new ConcurrentHashMap<>();
     private final Map<String, String> handoffPayloads = new ConcurrentHashMap<>();
     private final HttpServer receiver;
     private final List<Duration> readyAfterKill = new ArrayList<>();
+    private final Map<String, Duration> stagesDone = new LinkedHashMap<>();
     private final List<String> scorers = new ArrayList<>(DEMO_SCORERS);
     private volatile Process child;
     private volatile Duration clockAhead = Duration.ZERO;
     private int starts;
 
-    public CrashSuite(String name, int candidates, int kills, long seed) {
+    public LifecycleDriver(String name, int candidates, int kills, Arrival arrival, long seed) {
         this.candidates = candidates;
         this.kills = kills;
+        this.arrival = arrival;
+        this.patience = Duration.ofMinutes(5).plusSeconds(candidates);
         this.random = new Random(seed);
         this.dataDir = TestDataDirs.fresh(name);
         this.clockFile = dataDir.resolve("clock-offset");
@@ -115,6 +128,8 @@ public final class CrashSuite implements AutoCloseable {
         for (int i = 1; i <= candidates; i++) {
             String mepid = String.format("\"mepid\":\"%08d\"", 10_000_000 + i);
             assertThat(payloads).as("hand-offs naming candidate " + i).filteredOn(p -> p.contains(mepid)).hasSize(1);
+            TestMail.awaitSubjectsTo(emailOf(i), "Welcome to PAL Flow", "Your PAL mentor", "Your PAL Task 1 score report",
+                    "Your PAL Task 2 score report", "Your PAL Task 3 score report", "Your PAL Task 4 score report");
             List<String> subjects = TestMail.subjectsShownTo(emailOf(i));
             assertThat(subjects).as("welcome mails of candidate " + i).filteredOn("Welcome to PAL Flow"::equals)
                     .hasSize(1);
@@ -127,51 +142,103 @@ public final class CrashSuite implements AutoCloseable {
         }
     }
 
-    /** Runs the lifecycle for every candidate under the killer, until every one is decided and handed off. */
+    /** Runs the lifecycle for every candidate (under the killer, if any), until every one is handed off. */
     public Figures run() throws Exception {
         writeRealm();
         writeScorerMigration();
         Instant began = Instant.now();
         start();
+        Instant ready = Instant.now();
         Thread killer = Thread.ofPlatform().name("crash-killer").start(this::killAtRandom);
-        ExecutorService clients = Executors.newFixedThreadPool(4);
+        ExecutorService clients = Executors.newFixedThreadPool(clientThreads);
         try {
-            JsonNode window = call("alex", api -> api.post("/api/scoring-windows", Map.of("name", "Crash window",
+            JsonNode window = call("alex", api -> api.post("/api/scoring-windows", Map.of("name", "Lifecycle window",
                     "submissionDeadline", today().plusDays(1).toString(), "scoreReportDate",
                     today().plusDays(30).toString(), "accepts", List.of(Map.of("handbookVersion", "2025-26",
-                            "tasks", List.of(1, 2, 3, 4)))), "crash-window"), done());
-            List<Future<Long>> drafted = new ArrayList<>();
+                            "tasks", List.of(1, 2, 3, 4)))), "lifecycle-window"), done());
+            Map<Integer, Long> imported = Map.of();
+            if (arrival == Arrival.CSV_IMPORT) {
+                imported = importCohort();
+                stageDone("imported", ready);
+            }
+            List<Future<Duration>> drafted = new ArrayList<>();
+            Map<Integer, Long> importedRegistrations = imported;
+            Map<Integer, Long> registrations = new ConcurrentHashMap<>(imported);
+            Map<Integer, Instant> mentored = new ConcurrentHashMap<>();
             for (int i = 1; i <= candidates; i++) {
                 int candidate = i;
-                drafted.add(clients.submit(() -> registerMentorAndSubmit(candidate)));
+                drafted.add(clients.submit(() -> {
+                    Instant first = Instant.now();
+                    Long registration = importedRegistrations.get(candidate);
+                    if (registration == null) {
+                        registration = register(candidate);
+                    }
+                    registrations.put(candidate, registration);
+                    mentor(candidate, registration);
+                    mentored.put(candidate, Instant.now());
+                    for (int task = 1; task <= 4; task++) {
+                        draftAndSubmit(candidate(candidate), task, candidate * 10L + task);
+                    }
+                    return Duration.between(first, Instant.now());
+                }));
             }
-            List<Long> registrations = new ArrayList<>();
-            for (Future<Long> registration : drafted) {
-                registrations.add(registration.get());
+            List<Duration> candidateTimes = new ArrayList<>();
+            for (Future<Duration> candidate : drafted) {
+                candidateTimes.add(candidate.get());
             }
+            stagesDone.put("mentored", Duration.between(ready, java.util.Collections.max(mentored.values())));
+            stageDone("four tasks submitted", ready);
             moveClockTo(LocalDate.parse(window.get("submissionDeadline").asText()).plusDays(1));
-            scoreEverySubmission(candidates * 4);
+            scoreEverySubmission(candidates * 4, clients);
+            stageDone("screened and scored", ready);
             moveClockTo(LocalDate.parse(window.get("scoreReportDate").asText()));
-            for (long registration : registrations) {
+            for (long registration : registrations.values()) {
                 awaitValue("decision of " + registration, () -> Optional.of(api("casey").get("/api/candidates/"
                         + registration + "/licensure-decision")).filter(r -> r.getStatusCode().value() == 200)
                         .map(ResponseEntity::getBody).filter(d -> "SENT".equals(d.path("handoff").asText())));
             }
+            stageDone("released, decided and handed off", ready);
             killer.join();
-            return new Figures(candidates, kills, Duration.between(began, Instant.now()), readyAfterKill);
+            return new Figures(candidates, kills, Duration.between(began, Instant.now()), stagesDone, candidateTimes,
+                    readyAfterKill);
         } finally {
             clients.shutdownNow();
             killer.interrupt();
         }
     }
 
-    private long registerMentorAndSubmit(int i) {
+    private void stageDone(String stage, Instant ready) {
+        stagesDone.put(stage, Duration.between(ready, Instant.now()));
+    }
+
+    /** The coordinator imports every candidate in one file; the registration of each, by candidate number. */
+    private Map<Integer, Long> importCohort() {
+        StringBuilder csv = new StringBuilder(
+                "full_name,email,district,school,handbook_version,policies_confirmed\n");
+        for (int i = 1; i <= candidates; i++) {
+            csv.append("Lifecycle Candidate ").append(i).append(',').append(emailOf(i))
+                    .append(",Springfield Public Schools,Lincoln Elementary School,2025-26,true\n");
+        }
+        JsonNode report = call("casey", api -> api.postCsv("/api/programs/BAYSTATE-LEAD/cohorts/2026-FALL"
+                + "/registrations", csv.toString(), "import-cohort"), done());
+        Map<Integer, Long> registrations = new LinkedHashMap<>();
+        for (JsonNode row : report.get("rows")) {
+            registrations.put(row.get("line").asInt() - 1, row.get("registrationId").asLong());
+        }
+        return registrations;
+    }
+
+    private long register(int i) {
         String user = candidate(i);
-        long registration = call(user, api -> api.post("/api/registrations", Map.of("fullName",
+        return call(user, api -> api.post("/api/registrations", Map.of("fullName",
                 "Crash Candidate " + i, "email", emailOf(i), "programCode", "BAYSTATE-LEAD", "cohortCode",
                 "2026-FALL", "district", "Springfield Public Schools", "school", "Lincoln Elementary School",
                 "handbookVersion", "2025-26", "policiesConfirmed", true), "register-" + user), done())
                 .get("id").asLong();
+    }
+
+    private void mentor(int i, long registration) {
+        String user = candidate(i);
         awaitStage(registration, "AWAITING_MENTOR_PROPOSAL");
         long proposal = call("casey", api -> api.post("/api/candidates/" + registration + "/mentor-proposals",
                 Map.of("mentorId", 1), "propose-" + user), done()).get("id").asLong();
@@ -181,10 +248,6 @@ public final class CrashSuite implements AutoCloseable {
         awaitStage(registration, "MENTORED");
         call(user, api -> api.put("/api/registrations/" + registration + "/licensure-identifiers",
                 Map.of("mepid", String.format("%08d", 10_000_000 + i))), done());
-        for (int task = 1; task <= 4; task++) {
-            draftAndSubmit(user, task, i * 10L + task);
-        }
-        return registration;
     }
 
     private void draftAndSubmit(String user, int task, long seed) {
@@ -198,11 +261,11 @@ public final class CrashSuite implements AutoCloseable {
             String code = part.get("code").asText();
             boolean video = part.get("kind").asText().equals("VIDEO");
             byte[] file = video ? EvidenceFixtures.mp4(user + seed + code)
-                    : EvidenceFixtures.pdf(part.get("kind").asText().equals("FORM")
+                    : EvidenceFixtures.docx(part.get("kind").asText().equals("FORM")
                             ? "[X] anonymized [X] no identifying images" : prose(text));
             call(user, api -> api.putBytes("upload-" + draftId + "-" + code,
                     "/api/drafts/{draft}/parts/{part}/file?name={name}", file, draftId, code,
-                    code + (video ? ".mp4" : ".pdf")), done());
+                    code + (video ? ".mp4" : ".docx")), done());
         }
         if (task == 1) {
             for (String component : COMPONENTS) {
@@ -218,27 +281,45 @@ public final class CrashSuite implements AutoCloseable {
                 .filter(r -> r.getStatusCode().is2xxSuccessful()));
     }
 
-    private void scoreEverySubmission(int expected) {
+    /** Every scorer, side by side, scores what is listed for them until {@code expected} scores are recorded. */
+    private void scoreEverySubmission(int expected, ExecutorService clients) {
         Map<Long, Boolean> scored = new ConcurrentHashMap<>();
+        List<java.util.concurrent.Callable<Boolean>> rounds = scorers.stream()
+                .<java.util.concurrent.Callable<Boolean>>map(scorer -> () -> scoreListed(scorer, scored)).toList();
         awaitValue(expected + " scorings", () -> {
-            for (String scorer : scorers) {
-                ResponseEntity<JsonNode> list = api(scorer).get("/api/scorer/assignments");
-                if (list.getStatusCode().value() != 200) {
-                    return Optional.empty();
+            try {
+                for (Future<Boolean> round : clients.invokeAll(rounds)) {
+                    round.get();
                 }
-                for (JsonNode assignment : list.getBody()) {
-                    long id = assignment.get("assignmentId").asLong();
-                    if (!scored.containsKey(id)) {
-                        ResponseEntity<JsonNode> answer = api(scorer).post("/api/scorer/assignments/" + id + "/score",
-                                sheet(assignment.get("task").asInt()), "score-" + id);
-                        if (answer.getStatusCode().value() == 200) {
-                            scored.put(id, true);
-                        }
-                    }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RestClientException unreachable) {
+                    throw unreachable;
                 }
+                throw new IllegalStateException(e.getCause());
             }
             return scored.size() >= expected ? Optional.of(true) : Optional.empty();
         });
+    }
+
+    private boolean scoreListed(String scorer, Map<Long, Boolean> scored) {
+        ResponseEntity<JsonNode> list = api(scorer).get("/api/scorer/assignments");
+        if (list.getStatusCode().value() != 200) {
+            return false;
+        }
+        for (JsonNode assignment : list.getBody()) {
+            long id = assignment.get("assignmentId").asLong();
+            if (!scored.containsKey(id)) {
+                ResponseEntity<JsonNode> answer = api(scorer).post("/api/scorer/assignments/" + id + "/score",
+                        sheet(assignment.get("task").asInt()), "score-" + id);
+                if (answer.getStatusCode().value() == 200) {
+                    scored.put(id, true);
+                }
+            }
+        }
+        return true;
     }
 
     private static Map<String, Object> sheet(int task) {
@@ -306,7 +387,7 @@ public final class CrashSuite implements AutoCloseable {
 
     /** Tries until the probe has a value; while the app is down or restarting, requests fail and are tried again. */
     private <T> T awaitValue(String what, Supplier<Optional<T>> probe) {
-        Instant deadline = Instant.now().plus(PATIENCE);
+        Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             try {
                 Optional<T> value = probe.get();
@@ -318,13 +399,14 @@ public final class CrashSuite implements AutoCloseable {
             }
             sleep(Duration.ofMillis(200));
         }
-        throw new AssertionError("No " + what + " within " + PATIENCE);
+        throw new AssertionError("No " + what + " within " + patience);
     }
 
     private void killAtRandom() {
         try {
             for (int k = 0; k < kills; k++) {
-                Thread.sleep(Duration.ofMillis(4_000 + random.nextInt(10_000)));
+                // A larger run lasts longer: its kills are spread over it, not all in its first minutes.
+                Thread.sleep(Duration.ofMillis(4_000 + random.nextInt(10_000 * Math.max(1, candidates / 25))));
                 child.destroyForcibly().waitFor();
                 Instant killed = Instant.now();
                 start();
@@ -348,12 +430,14 @@ public final class CrashSuite implements AutoCloseable {
                     "--pal.auth.realm-file=file:" + realmFile, "--spring.mail.host=127.0.0.1",
                     "--spring.mail.port=" + TestMail.port(), "--pal.licensure.elar-url=http://127.0.0.1:"
                             + receiver.getAddress().getPort() + "/", "--pal.licensure.retry-backoff=PT1S",
-                    "--pal.process.catch-up-every=PT2S", "--pal.process.catch-up-after=PT5S",
-                    // Snapshots and compaction often enough that kills land between them and replay starts
-                    // from a snapshot, not from the beginning of the log.
-                    "--pal.zeebe.embedded.snapshot-every=PT5S", "--pal.zeebe.embedded.segment-size=1MB",
                     "--logging.level.root=WARN", "--logging.level.org.palflow.platform.embedded=INFO",
                     "--logging.level.org.palflow.PalFlowApplication=INFO"));
+            if (kills > 0) {
+                command.addAll(List.of("--pal.process.catch-up-every=PT2S", "--pal.process.catch-up-after=PT5S",
+                        // Snapshots and compaction often enough that kills land between them and replay starts
+                        // from a snapshot, not from the beginning of the log.
+                        "--pal.zeebe.embedded.snapshot-every=PT5S", "--pal.zeebe.embedded.segment-size=1MB"));
+            }
             child = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(dataDir.resolve("app-" + (++starts) + ".log").toFile()).start();
         } catch (IOException e) {
@@ -453,14 +537,6 @@ public final class CrashSuite implements AutoCloseable {
             });
             server.start();
             return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,72 @@
+package org.palflow.benchmark;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.palflow.support.LifecycleDriver;
+import org.palflow.support.TestDataDirs;
+
+/**
+ * Run with {@code ./pal test -Pbenchmark -Dtest=LifecycleBenchmark} ({@code -Dpal.lifecycle.candidates}, default
+ * 1,000; {@code -Dpal.lifecycle.clients}, default 8). A cohort imported by CSV goes through the whole lifecycle on
+ * the platform (a child JVM on its embedded default, driven over HTTP): mentor proposed and accepted, four tasks
+ * drafted with small real documents, the first task's components approved, submitted in a window, screened,
+ * scored by the scorer pool through the API, released on the report date (moved clock), decided and handed off.
+ * The same BPMN files then run on the bare engine with workers that only answer. Prints when each stage was done
+ * for every candidate, candidates per second, the platform's pace as a share of the bare engine's, and the mean
+ * time a candidate took from first request to four tasks submitted, first tenth against last tenth.
+ */
+class LifecycleBenchmark {
+
+    @Test
+    void aCohortFromImportToHandOffOnThePlatformAndOnTheBareEngine() throws Exception {
+        int candidates = Integer.getInteger("pal.lifecycle.candidates", 1_000);
+        LifecycleDriver.Figures bare;
+        try (BareEngineLifecycle engine = new BareEngineLifecycle(TestDataDirs.fresh("lifecycle-bare"), candidates)) {
+            bare = engine.run();
+        }
+        LifecycleDriver.Figures platform;
+        try (LifecycleDriver driver = new LifecycleDriver("lifecycle", candidates, 0,
+                LifecycleDriver.Arrival.CSV_IMPORT, 20261202L)) {
+            platform = driver.run();
+            driver.assertEveryEffectOnce(platform);
+        }
+        print("%d candidates, %d client threads", candidates, Integer.getInteger("pal.lifecycle.clients", 8));
+        for (Map.Entry<String, Duration> stage : platform.stagesDone().entrySet()) {
+            Duration bareTime = bare.stagesDone().get(stage.getKey());
+            if (bareTime == null) {
+                print("%s: platform %.1f s (the bare engine has no such step)", stage.getKey(),
+                        seconds(stage.getValue()));
+            } else {
+                print("%s: platform %.1f s (%.2f candidates/s), bare engine %.1f s (%.2f candidates/s), platform at "
+                        + "%.0f%% of the bare engine", stage.getKey(), seconds(stage.getValue()),
+                        candidates / seconds(stage.getValue()), seconds(bareTime), candidates / seconds(bareTime),
+                        100 * seconds(bareTime) / seconds(stage.getValue()));
+            }
+        }
+        printFirstAndLast("platform", platform.candidateTimes());
+        printFirstAndLast("bare engine", bare.candidateTimes());
+    }
+
+    /** Candidates begin in order, a client thread each; a slowdown shows as later candidates taking longer. */
+    private static void printFirstAndLast(String where, List<Duration> times) {
+        int tenth = Math.max(1, times.size() / 10);
+        double first = mean(times.subList(0, tenth));
+        double last = mean(times.subList(times.size() - tenth, times.size()));
+        print("%s: a candidate's first request to four tasks submitted, mean of the first %d %.2f s, of the last %d "
+                + "%.2f s (%+.0f%%)", where, tenth, first, tenth, last, 100 * (last / first - 1));
+    }
+
+    private static double mean(List<Duration> times) {
+        return times.stream().mapToDouble(LifecycleBenchmark::seconds).average().orElseThrow();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    private static void print(String format, Object... values) {
+        System.out.printf("BENCHMARK lifecycle: %s%n", String.format(format, values));
+    }
+}
