@@ -17,6 +17,7 @@ public class Notification {
     private String subject;
     private String body;
     private Instant sentAt;
+    private Instant deliveredAt;
     private Instant readAt;
 
     protected Notification() {
@@ -28,6 +29,14 @@ public class Notification {
         this.subject = subject;
         this.body = body;
         this.sentAt = sentAt;
+    }
+
+    void delivered(Instant now) {
+        deliveredAt = now;
+    }
+
+    boolean isDelivered() {
+        return deliveredAt != null;
     }
 
     void read(Instant now) {

@@ -1,36 +1,28 @@
 package org.palflow.platform.mail;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Properties;
-import java.util.UUID;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Sends a notification once per dedupe key: job workers are redelivered, people should not be mailed twice.
- * The record and the delivery share a transaction, so a failed delivery leaves no record and is retried.
- * A crash after the server took the message but before the record was committed sends it again: the copy carries
- * the same Message-ID (derived from the key), which mail clients use to show it once.
+ * Records a notification once per dedupe key (job workers are redelivered, people should not be mailed twice) and
+ * has it mailed once the caller's transaction commits ({@link MailDispatch}): a change that is rolled back mails
+ * nobody, and a slow or absent mail server holds up no change.
  */
 @Service
 public class Notifier {
 
     private final NotificationRepository notifications;
-    private final MailDelivery delivery;
+    private final MailDispatch dispatch;
     private final Clock clock;
-    private final String from;
 
-    Notifier(NotificationRepository notifications, MailDelivery delivery, Clock clock, MailProperties properties) {
+    Notifier(NotificationRepository notifications, MailDispatch dispatch, Clock clock) {
         this.notifications = notifications;
-        this.delivery = delivery;
+        this.dispatch = dispatch;
         this.clock = clock;
-        this.from = properties.from();
     }
 
     @Transactional
@@ -38,23 +30,13 @@ public class Notifier {
         if (notifications.existsByDedupeKey(dedupeKey)) {
             return;
         }
-        notifications.saveAndFlush(new Notification(dedupeKey, recipient, subject, body, Instant.now(clock)));
-        try {
-            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-            MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(recipient);
-            helper.setSubject(subject);
-            helper.setText(body);
-            message.setHeader("Message-ID", messageId(dedupeKey));
-            delivery.deliver(message, dedupeKey);
-        } catch (MessagingException e) {
-            throw new IllegalStateException("Could not deliver '" + subject + "' to " + recipient, e);
-        }
-    }
-
-    private String messageId(String dedupeKey) {
-        String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
-        return "<" + UUID.nameUUIDFromBytes(dedupeKey.getBytes(StandardCharsets.UTF_8)) + "@" + domain + ">";
+        long id = notifications.saveAndFlush(new Notification(dedupeKey, recipient, subject, body,
+                Instant.now(clock))).getId();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                dispatch.deliverSoon(id);
+            }
+        });
     }
 }
