@@ -53,8 +53,9 @@ final class BlindingCheck {
         return EMAIL.matcher(redacted).replaceAll(REDACTED);
     }
 
+    /** The term as a whole word: "Lee" is not found in "Leeds", nor "123" in "20123" or "x0123". */
     private static Pattern termPattern(String term) {
-        return Pattern.compile("(?i)(?<![\\p{L}])" + Pattern.quote(term) + "(?![\\p{L}])");
+        return Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + Pattern.quote(term) + "(?![\\p{L}\\p{N}])");
     }
 
     static List<ReadinessFinding> check(String text, String part, String file, Set<String> identifyingTerms) {
