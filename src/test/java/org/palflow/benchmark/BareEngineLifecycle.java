@@ -122,7 +122,7 @@ final class BareEngineLifecycle implements AutoCloseable {
             }
             stagesDone.put("released, decided and handed off", Duration.between(began, Instant.now()));
             return new LifecycleDriver.Figures(candidates, 0, Duration.between(began, Instant.now()), stagesDone,
-                    candidateTimes, List.of());
+                    candidateTimes, List.of(), List.of());
         } finally {
             clients.shutdownNow();
         }

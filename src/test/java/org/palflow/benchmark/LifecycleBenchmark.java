@@ -1,5 +1,7 @@
 package org.palflow.benchmark;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,13 +11,15 @@ import org.palflow.support.TestDataDirs;
 
 /**
  * Run with {@code ./pal test -Pbenchmark -Dtest=LifecycleBenchmark} ({@code -Dpal.lifecycle.candidates}, default
- * 1,000; {@code -Dpal.lifecycle.clients}, default 8). A cohort imported by CSV goes through the whole lifecycle on
- * the platform (a child JVM on its embedded default, driven over HTTP): mentor proposed and accepted, four tasks
- * drafted with small real documents, the first task's components approved, submitted in a window, screened,
- * scored by the scorer pool through the API, released on the report date (moved clock), decided and handed off.
- * The same BPMN files then run on the bare engine with workers that only answer. Prints when each stage was done
- * for every candidate, candidates per second, the platform's pace as a share of the bare engine's, and the mean
- * time a candidate took from first request to four tasks submitted, first tenth against last tenth.
+ * 1,000; {@code -Dpal.lifecycle.clients}, default 8; {@code -Dpal.lifecycle.instances}, default 1: {@code 2} runs
+ * two app instances on one database and one engine, {@code 1,2} one run of each). First the platform's BPMN files
+ * run on the bare engine with workers that only answer; then a cohort imported by CSV goes through the whole
+ * lifecycle on the platform (child JVMs on the embedded default, driven over HTTP): mentor proposed and accepted,
+ * four tasks drafted with small real documents, the first task's components approved, submitted in a window,
+ * screened, scored by the scorer pool through the API, released on the report date (moved clock), decided and
+ * handed off. Prints when each stage was done for every candidate, candidates per second, the platform's pace as a
+ * share of the bare engine's, and the mean time a candidate took from first request to four tasks submitted, first
+ * tenth against last tenth.
  */
 class LifecycleBenchmark {
 
@@ -26,27 +30,39 @@ class LifecycleBenchmark {
         try (BareEngineLifecycle engine = new BareEngineLifecycle(TestDataDirs.fresh("lifecycle-bare"), candidates)) {
             bare = engine.run();
         }
-        LifecycleDriver.Figures platform;
-        try (LifecycleDriver driver = new LifecycleDriver("lifecycle", candidates, 0,
-                LifecycleDriver.Arrival.CSV_IMPORT, 20261202L)) {
-            platform = driver.run();
-            driver.assertEveryEffectOnce(platform);
-        }
         print("%d candidates, %d client threads", candidates, Integer.getInteger("pal.lifecycle.clients", 8));
-        for (Map.Entry<String, Duration> stage : platform.stagesDone().entrySet()) {
-            Duration bareTime = bare.stagesDone().get(stage.getKey());
-            if (bareTime == null) {
-                print("%s: platform %.1f s (the bare engine has no such step)", stage.getKey(),
-                        seconds(stage.getValue()));
-            } else {
-                print("%s: platform %.1f s (%.2f candidates/s), bare engine %.1f s (%.2f candidates/s), platform at "
-                        + "%.0f%% of the bare engine", stage.getKey(), seconds(stage.getValue()),
-                        candidates / seconds(stage.getValue()), seconds(bareTime), candidates / seconds(bareTime),
-                        100 * seconds(bareTime) / seconds(stage.getValue()));
+        printFirstAndLast("bare engine", bare.candidateTimes());
+        for (String instances : System.getProperty("pal.lifecycle.instances", "1").split(",")) {
+            LifecycleDriver.Figures platform;
+            try (LifecycleDriver driver = new LifecycleDriver("lifecycle", candidates, 0,
+                    LifecycleDriver.Arrival.CSV_IMPORT, 20261202L)) {
+                if (instances.equals("2")) {
+                    driver.twoInstances();
+                }
+                platform = driver.run();
+                driver.assertEveryEffectOnce(platform);
+            }
+            String where = "platform, " + instances + (instances.equals("1") ? " instance" : " instances");
+            for (Map.Entry<String, Duration> stage : platform.stagesDone().entrySet()) {
+                Duration bareTime = bare.stagesDone().get(stage.getKey());
+                if (bareTime == null) {
+                    print("%s: %s %.1f s (the bare engine has no such step)", stage.getKey(), where,
+                            seconds(stage.getValue()));
+                } else {
+                    print("%s: %s %.1f s (%.2f candidates/s), bare engine %.1f s (%.2f candidates/s), platform at "
+                            + "%.0f%% of the bare engine", stage.getKey(), where, seconds(stage.getValue()),
+                            candidates / seconds(stage.getValue()), seconds(bareTime),
+                            candidates / seconds(bareTime), 100 * seconds(bareTime) / seconds(stage.getValue()));
+                }
+            }
+            printFirstAndLast(where, platform.candidateTimes());
+            if (instances.equals("2")) {
+                print("%s: the passage planted in two Task 3 submissions, screened at one deadline: %s", where,
+                        platform.nearDuplicatesFound().isEmpty() ? "NOT FOUND" : "found, "
+                                + platform.nearDuplicatesFound());
+                assertThat(platform.nearDuplicatesFound()).as("near-duplicates the admin cleared").hasSize(1);
             }
         }
-        printFirstAndLast("platform", platform.candidateTimes());
-        printFirstAndLast("bare engine", bare.candidateTimes());
     }
 
     /** Candidates begin in order, a client thread each; a slowdown shows as later candidates taking longer. */

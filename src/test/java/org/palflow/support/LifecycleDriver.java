@@ -59,7 +59,7 @@ public final class LifecycleDriver implements AutoCloseable {
      * the app took to be ready after each kill.
      */
     public record Figures(int candidates, int kills, Duration total, Map<String, Duration> stagesDone,
-            List<Duration> candidateTimes, List<Duration> readyAfterKill) {
+            List<Duration> candidateTimes, List<Duration> readyAfterKill, List<String> nearDuplicatesFound) {
     }
 
     private final int candidates;
@@ -73,13 +73,20 @@ public final class LifecycleDriver implements AutoCloseable {
     private final Path clockFile;
     private final Path realmFile;
     private final int httpPort = FreePorts.any();
+    private final int enginePort = FreePorts.any();
+    private final int databasePort = FreePorts.any();
+    /** A second app instance on the first one's database, engine and files, or none. */
+    private Process second;
+    private int secondPort;
     private final Map<String, AtomicInteger> handoffs = new ConcurrentHashMap<>();
     private final Map<String, String> handoffPayloads = new ConcurrentHashMap<>();
     private final HttpServer receiver;
     private final List<Duration> readyAfterKill = new ArrayList<>();
     private final Map<String, Duration> stagesDone = new LinkedHashMap<>();
+    private final List<String> nearDuplicatesFound = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<String> scorers = new ArrayList<>(DEMO_SCORERS);
     private volatile Process child;
+    private boolean twoInstances;
     private volatile Duration clockAhead = Duration.ZERO;
     private int starts;
 
@@ -96,6 +103,20 @@ public final class LifecycleDriver implements AutoCloseable {
             scorers.add(String.format("crash-scorer%03d", i));
         }
         this.receiver = startReceiver();
+    }
+
+    /**
+     * Runs a second app instance beside the first, on its database, its engine and its folder of files, as
+     * instances behind a load balancer share one database and one Zeebe cluster; requests go to either at random.
+     * Candidates 1 and 2 then share a passage in their Task 3, screened at the same deadline by whichever instance
+     * takes each job: the later one must be found as a near-duplicate (and is cleared by the admin).
+     */
+    public LifecycleDriver twoInstances() {
+        if (kills > 0) {
+            throw new IllegalArgumentException("The crash suite kills one instance; run two without kills");
+        }
+        this.twoInstances = true;
+        return this;
     }
 
     /** The engine's files of the child app. */
@@ -148,6 +169,9 @@ public final class LifecycleDriver implements AutoCloseable {
         writeScorerMigration();
         Instant began = Instant.now();
         start();
+        if (twoInstances) {
+            startSecondInstance();
+        }
         Instant ready = Instant.now();
         Thread killer = Thread.ofPlatform().name("crash-killer").start(this::killAtRandom);
         ExecutorService clients = Executors.newFixedThreadPool(clientThreads);
@@ -200,7 +224,7 @@ public final class LifecycleDriver implements AutoCloseable {
             stageDone("released, decided and handed off", ready);
             killer.join();
             return new Figures(candidates, kills, Duration.between(began, Instant.now()), stagesDone, candidateTimes,
-                    readyAfterKill);
+                    readyAfterKill, List.copyOf(nearDuplicatesFound));
         } finally {
             clients.shutdownNow();
             killer.interrupt();
@@ -257,12 +281,14 @@ public final class LifecycleDriver implements AutoCloseable {
         call(user, api -> api.put("/api/drafts/" + draftId + "/details", Map.of("priorityArea", "Grade 5 mathematics",
                 "collaborationPoints", "None", "collaborationRationale", "None", "collaborationRoles", "None")), done());
         Random text = new Random(seed);
+        boolean planted = twoInstances && task == 3 && (user.equals(candidate(1)) || user.equals(candidate(2)));
         for (JsonNode part : draft.get("parts")) {
             String code = part.get("code").asText();
             boolean video = part.get("kind").asText().equals("VIDEO");
             byte[] file = video ? EvidenceFixtures.mp4(user + seed + code)
                     : EvidenceFixtures.docx(part.get("kind").asText().equals("FORM")
-                            ? "[X] anonymized [X] no identifying images" : prose(text));
+                            ? "[X] anonymized [X] no identifying images"
+                            : (planted && code.equals("B") ? SHARED_PASSAGE + " " : "") + prose(text));
             call(user, api -> api.putBytes("upload-" + draftId + "-" + code,
                     "/api/drafts/{draft}/parts/{part}/file?name={name}", file, draftId, code,
                     code + (video ? ".mp4" : ".docx")), done());
@@ -300,8 +326,26 @@ public final class LifecycleDriver implements AutoCloseable {
                 }
                 throw new IllegalStateException(e.getCause());
             }
+            clearReviews();
             return scored.size() >= expected ? Optional.of(true) : Optional.empty();
         });
+    }
+
+    /** A submission screened as a near-duplicate waits for the admin, who clears it here (the passage is planted). */
+    private void clearReviews() {
+        ResponseEntity<JsonNode> open = api("alex").get("/api/admin/reviews");
+        if (open.getStatusCode().value() != 200) {
+            return;
+        }
+        for (JsonNode review : open.getBody()) {
+            long submission = review.get("submissionId").asLong();
+            ResponseEntity<JsonNode> decided = api("alex").post("/api/admin/reviews/" + submission + "/decision",
+                    Map.of("outcome", "CLEARED", "note", "Planted by the lifecycle benchmark"));
+            if (decided.getStatusCode().is2xxSuccessful()) {
+                nearDuplicatesFound.add("submission " + submission + " matched " + review.get("matchedSubmissionId")
+                        + " (" + review.get("sharedFingerprints") + " shared fingerprints)");
+            }
+        }
     }
 
     private boolean scoreListed(String scorer, Map<Long, Boolean> scored) {
@@ -332,6 +376,9 @@ public final class LifecycleDriver implements AutoCloseable {
         return Map.of("indicators", indicators);
     }
 
+    /** The 120 words both planted submissions carry. */
+    private static final String SHARED_PASSAGE = prose(new Random(150));
+
     private static String prose(Random random) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 120; i++) {
@@ -358,8 +405,9 @@ public final class LifecycleDriver implements AutoCloseable {
         return LocalDate.ofInstant(Instant.now().plus(clockAhead), MASSACHUSETTS);
     }
 
+    /** Requests are spread over the instances at random, as a load balancer in front of them would. */
     private Api api(String user) {
-        return Api.as(httpPort, user);
+        return Api.as(second != null && random.nextBoolean() ? secondPort : httpPort, user);
     }
 
     /** Created, or found already created by an earlier try whose answer was lost. */
@@ -418,6 +466,32 @@ public final class LifecycleDriver implements AutoCloseable {
     }
 
     private void start() {
+        // Ports a second instance is pointed at; otherwise any free one at each start.
+        List<String> arguments = new ArrayList<>(twoInstances ? List.of("--pal.zeebe.embedded.port=" + enginePort,
+                "--pal.database.embedded.port=" + databasePort) : List.of("--pal.zeebe.embedded.port=0"));
+        if (kills > 0) {
+            arguments.addAll(List.of("--pal.process.catch-up-every=PT2S", "--pal.process.catch-up-after=PT5S",
+                    // Snapshots and compaction often enough that kills land between them and replay starts
+                    // from a snapshot, not from the beginning of the log.
+                    "--pal.zeebe.embedded.snapshot-every=PT5S", "--pal.zeebe.embedded.segment-size=1MB"));
+        }
+        child = launch(httpPort, arguments, "app-" + (++starts) + ".log");
+    }
+
+    /** Configured for real services, which are the first instance's embedded ones. */
+    private void startSecondInstance() {
+        secondPort = FreePorts.any();
+        second = launch(secondPort, List.of("--spring.datasource.url=jdbc:mysql://127.0.0.1:" + databasePort
+                + "/palflow?useSSL=false&allowPublicKeyRetrieval=true&serverTimezone=UTC",
+                "--spring.datasource.username=root", "--spring.datasource.password=",
+                "--spring.jpa.database-platform=org.hibernate.dialect.MySQLDialect",
+                "--camunda.client.grpc-address=http://127.0.0.1:" + enginePort,
+                "--camunda.client.prefer-rest-over-grpc=false"), "second-instance.log");
+    }
+
+    private Process launch(int port, List<String> arguments, String logName) {
+        Path log = dataDir.resolve(logName);
+        Process app;
         try {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx768m", "-XX:+UseSerialGC",
@@ -425,40 +499,34 @@ public final class LifecycleDriver implements AutoCloseable {
                     // and a clone of the project may well sit there.
                     "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
                     "-cp", classPath(), ChildApp.class.getName(),
-                    "--server.port=" + httpPort, "--spring.flyway.locations=classpath:db/migration,classpath:db/demo,"
-                            + "filesystem:" + dataDir.resolve("migrations"), "--pal.test.clock-file=" + clockFile, "--pal.zeebe.embedded.port=0", "--pal.data-dir=" + dataDir,
-                    "--pal.auth.realm-file=file:" + realmFile, "--spring.mail.host=127.0.0.1",
-                    "--spring.mail.port=" + TestMail.port(), "--pal.licensure.elar-url=http://127.0.0.1:"
-                            + receiver.getAddress().getPort() + "/", "--pal.licensure.retry-backoff=PT1S",
+                    "--server.port=" + port, "--spring.flyway.locations=classpath:db/migration,classpath:db/demo,"
+                            + "filesystem:" + dataDir.resolve("migrations"), "--pal.test.clock-file=" + clockFile,
+                    "--pal.data-dir=" + dataDir, "--pal.auth.realm-file=file:" + realmFile,
+                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMail.port(),
+                    "--pal.licensure.elar-url=http://127.0.0.1:" + receiver.getAddress().getPort() + "/",
+                    "--pal.licensure.retry-backoff=PT1S",
                     "--logging.level.root=WARN", "--logging.level.org.palflow.platform.embedded=INFO",
                     "--logging.level.org.palflow.PalFlowApplication=INFO"));
-            if (kills > 0) {
-                command.addAll(List.of("--pal.process.catch-up-every=PT2S", "--pal.process.catch-up-after=PT5S",
-                        // Snapshots and compaction often enough that kills land between them and replay starts
-                        // from a snapshot, not from the beginning of the log.
-                        "--pal.zeebe.embedded.snapshot-every=PT5S", "--pal.zeebe.embedded.segment-size=1MB"));
-            }
-            child = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(dataDir.resolve("app-" + (++starts) + ".log").toFile()).start();
+            command.addAll(arguments);
+            app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
-            Path log = dataDir.resolve("app-" + starts + ".log");
-            if (!child.isAlive() || logSays(log, "Application run failed")) {
+            if (!app.isAlive() || logSays(log, "Application run failed")) {
                 throw new AssertionError("The app did not start; see " + log);
             }
             try {
-                if (Api.anonymous(httpPort).get("/actuator/health").getStatusCode().value() == 200) {
-                    return;
+                if (Api.anonymous(port).get("/actuator/health").getStatusCode().value() == 200) {
+                    return app;
                 }
             } catch (RestClientException notYet) {
                 // still starting
             }
             sleep(Duration.ofMillis(200));
         }
-        throw new AssertionError("The app did not become healthy in 3 minutes");
+        throw new AssertionError("The app did not become healthy in 3 minutes; see " + log);
     }
 
     private static boolean logSays(Path log, String text) {
@@ -551,9 +619,15 @@ public final class LifecycleDriver implements AutoCloseable {
         }
     }
 
-    /** Stops the app cleanly (which also stops its database server). */
+    /** Stops the apps cleanly (the first one last: it runs the database server and the engine). */
     @Override
     public void close() throws InterruptedException {
+        if (second != null && second.isAlive()) {
+            second.destroy();
+            if (!second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                second.destroyForcibly();
+            }
+        }
         if (child != null && child.isAlive()) {
             child.destroy();
             if (!child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
