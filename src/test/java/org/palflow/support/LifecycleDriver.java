@@ -140,7 +140,7 @@ public final class LifecycleDriver implements AutoCloseable {
     /**
      * Every candidate decided and handed off once, at the receiver; one welcome and one mentorship mail each, one
      * score-report mail per task, as the candidate's mail client shows them (a kill between the SMTP server taking a
-     * message and its record being committed sends a copy with the same Message-ID).
+     * message and its delivery being recorded sends a copy with the same Message-ID).
      */
     public void assertEveryEffectOnce(Figures figures) {
         assertThat(figures.readyAfterKill()).as("kills survived").hasSize(figures.kills());
@@ -149,8 +149,9 @@ public final class LifecycleDriver implements AutoCloseable {
         for (int i = 1; i <= candidates; i++) {
             String mepid = String.format("\"mepid\":\"%08d\"", 10_000_000 + i);
             assertThat(payloads).as("hand-offs naming candidate " + i).filteredOn(p -> p.contains(mepid)).hasSize(1);
-            TestMail.awaitSubjectsTo(emailOf(i), "Welcome to PAL Flow", "Your PAL mentor", "Your PAL Task 1 score report",
-                    "Your PAL Task 2 score report", "Your PAL Task 3 score report", "Your PAL Task 4 score report");
+            TestMail.awaitSubjectsTo(emailOf(i), "Welcome to PAL Flow", "Your PAL mentor",
+                    "Your PAL Task 1 score report", "Your PAL Task 2 score report", "Your PAL Task 3 score report",
+                    "Your PAL Task 4 score report");
             List<String> subjects = TestMail.subjectsShownTo(emailOf(i));
             assertThat(subjects).as("welcome mails of candidate " + i).filteredOn("Welcome to PAL Flow"::equals)
                     .hasSize(1);
@@ -454,7 +455,7 @@ public final class LifecycleDriver implements AutoCloseable {
         try {
             for (int k = 0; k < kills; k++) {
                 // A larger run lasts longer: its kills are spread over it, not all in its first minutes.
-                Thread.sleep(Duration.ofMillis(4_000 + random.nextInt(10_000 * Math.max(1, candidates / 25))));
+                Thread.sleep(Duration.ofMillis(4_000 + random.nextInt(10_000 * Math.max(1, candidates / 50))));
                 child.destroyForcibly().waitFor();
                 Instant killed = Instant.now();
                 start();
