@@ -52,7 +52,7 @@ public class DraftingWorkers {
     public void announceSubmission(@VariablesAsType DraftVariables process) {
         TaskSubmission submission = workflow.submissionOf(process.draftId());
         messages.publishOnce(TASK_SUBMITTED, String.valueOf(submission.getId()), TASK_SUBMITTED + "-" + submission.getId(),
-                Map.of("submissionId", submission.getId(), "process.draftId()", process.draftId(),
+                Map.of("submissionId", submission.getId(), "draftId", process.draftId(),
                         "candidateId", submission.getCandidateId(), "task", submission.getTaskNumber(),
                         "handbookVersion", submission.getHandbookVersion()));
     }
