@@ -271,22 +271,20 @@ public class CohortView {
         }
         String orderBy = " ORDER BY " + sort.orderBy(descending);
         String paging = " LIMIT :limit OFFSET :offset";
-        long total;
-        String lineQuery;
-        if (!onFacts.isEmpty() && onRegistration.isEmpty() && sort == Sort.REGISTERED) {
-            // Selected by facts alone: count and page the projection, then read only the page's registrations (every
-            // registration has its facts from the transaction that stored it; older ones are filled in at start).
-            String selected = "FROM cohort_candidate_facts f WHERE f.program_code = :program AND f.cohort_code = :cohort"
-                    + onFacts;
-            total = jdbc.queryForObject("SELECT COUNT(*) " + selected, params, Long.class);
-            lineQuery = "SELECT r.candidate_id, r.full_name, r.status FROM (SELECT f.candidate_id AS candidate_id "
-                    + selected + " ORDER BY f.candidate_id" + (descending ? " DESC" : "") + paging + ") p "
-                    + "JOIN registration_candidate r ON r.candidate_id = p.candidate_id" + orderBy;
-        } else {
-            String where = " WHERE r.program_code = :program AND r.cohort_code = :cohort" + onRegistration + onFacts;
-            total = jdbc.queryForObject("SELECT COUNT(*) FROM " + CANDIDATES + where, params, Long.class);
-            lineQuery = "SELECT r.candidate_id, r.full_name, r.status FROM " + CANDIDATES + where + orderBy + paging;
-        }
+        // Selected by facts alone, the projection is counted (and, in order of registration, paged) without the
+        // registrations: every registration has its facts from the transaction that stored it, older ones are filled
+        // in at start.
+        String selectedByFacts = "FROM cohort_candidate_facts f WHERE f.program_code = :program "
+                + "AND f.cohort_code = :cohort" + onFacts;
+        String where = " WHERE r.program_code = :program AND r.cohort_code = :cohort" + onRegistration + onFacts;
+        boolean factsAlone = !onFacts.isEmpty() && onRegistration.isEmpty();
+        long total = jdbc.queryForObject(factsAlone ? "SELECT COUNT(*) " + selectedByFacts
+                : "SELECT COUNT(*) FROM " + CANDIDATES + where, params, Long.class);
+        String lineQuery = factsAlone && sort == Sort.REGISTERED
+                ? "SELECT r.candidate_id, r.full_name, r.status FROM (SELECT f.candidate_id AS candidate_id "
+                        + selectedByFacts + " ORDER BY f.candidate_id" + (descending ? " DESC" : "") + paging + ") p "
+                        + "JOIN registration_candidate r ON r.candidate_id = p.candidate_id" + orderBy
+                : "SELECT r.candidate_id, r.full_name, r.status FROM " + CANDIDATES + where + orderBy + paging;
         List<CandidateLine> lines = new ArrayList<>();
         Map<Long, Integer> position = new HashMap<>();
         jdbc.query(lineQuery, params, row -> {

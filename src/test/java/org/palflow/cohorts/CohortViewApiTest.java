@@ -39,6 +39,26 @@ class CohortViewApiTest extends PalFlowTest {
     }
 
     @Test
+    void aTaskFilterSortedByNameSelectsAndCountsWhatItSelectsInOrderOfRegistration() {
+        long zed = registerAndAwaitDecision(newCandidate("Zed Sorted")).get("id").asLong();
+        long abe = registerAndAwaitDecision(newCandidate("Abe Sorted")).get("id").asLong();
+        String notStarted = COHORT + "?task=4&stage=NOT_STARTED&size=200";
+
+        JsonNode newestFirst = as("casey").get(notStarted + "&descending=true").getBody();
+        JsonNode aToZ = as("casey").get(notStarted + "&sort=NAME").getBody();
+        JsonNode zToA = as("casey").get(notStarted + "&sort=NAME&descending=true").getBody();
+
+        assertThat(aToZ.get("total").asLong()).isEqualTo(newestFirst.get("total").asLong()).isPositive();
+        assertThat(ids(newestFirst).subList(0, 2)).containsExactly(abe, zed);
+        assertThat(ids(aToZ)).contains(abe);
+        assertThat(ids(zToA)).contains(zed);
+    }
+
+    private static java.util.List<Long> ids(JsonNode page) {
+        return page.get("candidates").findValues("candidateId").stream().map(JsonNode::asLong).toList();
+    }
+
+    @Test
     void pagesAreBoundedAndOnlyCoordinatorsAndAdminsSeeCohorts() {
         assertThat(as("casey").get(COHORT + "?size=500").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(as("morgan").get(COHORT).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
