@@ -78,6 +78,12 @@ public final class LifecycleDriver implements AutoCloseable {
     /** A second app instance on the first one's database, engine and files, or none. */
     private Process second;
     private int secondPort;
+    /**
+     * Each user's client, kept as a browser or a script keeps its connections: a new one per request cost the driver
+     * (which shares the machine's two cores with the app) a fifth as much CPU as the app itself, and the app a new
+     * connection per request.
+     */
+    private final Map<String, Api> apis = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> handoffs = new ConcurrentHashMap<>();
     private final Map<String, String> handoffPayloads = new ConcurrentHashMap<>();
     private final HttpServer receiver;
@@ -408,7 +414,8 @@ public final class LifecycleDriver implements AutoCloseable {
 
     /** Requests are spread over the instances at random, as a load balancer in front of them would. */
     private Api api(String user) {
-        return Api.as(second != null && random.nextBoolean() ? secondPort : httpPort, user);
+        int port = second != null && random.nextBoolean() ? secondPort : httpPort;
+        return apis.computeIfAbsent(port + "/" + user, key -> Api.as(port, user));
     }
 
     /** Created, or found already created by an earlier try whose answer was lost. */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.io.Resource;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -27,18 +26,10 @@ public class RealmFileUsers implements UserDetailsService {
     }
 
     private final Map<String, Account> users = new HashMap<>();
-    /**
-     * Each password is hashed when its user first signs in, not at start: the deliberately slow hash costs about
-     * 70 ms, so a realm of a thousand users would keep the app from being ready for over a minute after every
-     * start. Until then a password is held as the realm file itself holds it.
-     */
-    private final Map<String, String> passwordsNotYetHashed = new ConcurrentHashMap<>();
-    private final Map<String, String> hashedPasswords = new ConcurrentHashMap<>();
-    private final PasswordEncoder encoder;
+    private final Map<String, String> encodedPasswords = new HashMap<>();
     private final SignInLockout.Policy lockoutPolicy;
 
     public RealmFileUsers(Resource realmFile, ObjectMapper json, PasswordEncoder encoder) {
-        this.encoder = encoder;
         JsonNode realm;
         try (InputStream in = realmFile.getInputStream()) {
             realm = json.readTree(in);
@@ -58,7 +49,7 @@ public class RealmFileUsers implements UserDetailsService {
             user.path("realmRoles").forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.asText())));
             String username = user.path("username").asText();
             users.put(username, new Account(user.path("email").asText("").toLowerCase(), authorities));
-            passwordsNotYetHashed.put(username, password);
+            encodedPasswords.put(username, encoder.encode(password));
         }
         if (users.isEmpty()) {
             throw new IllegalStateException("The realm file " + realmFile + " has no user who can log in");
@@ -85,9 +76,7 @@ public class RealmFileUsers implements UserDetailsService {
         if (account == null) {
             throw new UsernameNotFoundException("No user " + username + " in the realm file");
         }
-        String hashed = hashedPasswords.computeIfAbsent(username,
-                name -> encoder.encode(passwordsNotYetHashed.remove(name)));
         // A new user each time: Spring Security erases the credentials of the one it is given after login.
-        return new RealmUser(username, hashed, account.email(), account.authorities());
+        return new RealmUser(username, encodedPasswords.get(username), account.email(), account.authorities());
     }
 }

@@ -33,7 +33,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
@@ -142,8 +141,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder(Clock clock) {
-        return new VerifiedCredentials(PasswordEncoderFactories.createDelegatingPasswordEncoder(), clock);
+    PasswordEncoder passwordEncoder() {
+        return new RealmPasswords();
     }
 
     static class NoIssuerConfigured implements Condition {

@@ -10,13 +10,12 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The embedded login reads the very realm file Keycloak imports. */
 class RealmFileUsersTest {
 
-    private final PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    private final PasswordEncoder encoder = new RealmPasswords();
 
     @Test
     void everyDemoUserOfTheRealmExportLogsInWithTheirRealmRole() {
