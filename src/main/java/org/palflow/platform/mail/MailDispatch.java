@@ -1,7 +1,9 @@
 package org.palflow.platform.mail;
 
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -15,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.domain.Limit;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,6 +42,11 @@ class MailDispatch implements DisposableBean {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String from;
+    /**
+     * One session for every message: a new one (or Spring's message helper, which builds a MIME type map each time)
+     * searched every jar on the class path for mail providers and MIME types, per message.
+     */
+    private final Session session = Session.getInstance(new Properties());
     private final ExecutorService deliveries = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("mail-delivery-", 1).daemon().factory());
 
@@ -84,12 +90,11 @@ class MailDispatch implements DisposableBean {
             return;
         }
         try {
-            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-            MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-            helper.setFrom(from);
-            helper.setTo(notification.getRecipient());
-            helper.setSubject(notification.getSubject());
-            helper.setText(notification.getBody());
+            MimeMessage message = new MimeMessage(session);
+            message.setFrom(new InternetAddress(from));
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(notification.getRecipient()));
+            message.setSubject(notification.getSubject(), "UTF-8");
+            message.setText(notification.getBody(), "UTF-8");
             message.setHeader("Message-ID", messageId(notification.getDedupeKey()));
             delivery.deliver(message, notification.getDedupeKey());
         } catch (MessagingException e) {
