@@ -62,6 +62,8 @@ public final class LifecycleDriver implements AutoCloseable {
             List<Duration> candidateTimes, List<Duration> readyAfterKill, List<String> nearDuplicatesFound) {
     }
 
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
     private final int candidates;
     private final int kills;
     private final Arrival arrival;
@@ -84,6 +86,11 @@ public final class LifecycleDriver implements AutoCloseable {
      * connection per request.
      */
     private final Map<String, Api> apis = new ConcurrentHashMap<>();
+    /**
+     * The candidates' mail domain, one per run: runs in one JVM share the test mail server, and a second run's
+     * candidates must not find the first run's mail in their mailboxes.
+     */
+    private final String mailDomain = "run" + RUNS.incrementAndGet() + ".crash.example";
     private final Map<String, AtomicInteger> handoffs = new ConcurrentHashMap<>();
     private final Map<String, String> handoffPayloads = new ConcurrentHashMap<>();
     private final HttpServer receiver;
@@ -135,7 +142,7 @@ public final class LifecycleDriver implements AutoCloseable {
     }
 
     public String emailOf(int i) {
-        return candidate(i) + ".candidate@crash.example";
+        return candidate(i) + ".candidate@" + mailDomain;
     }
 
     /** The payload ELAR applied under each key (the first one sent with it). */
