@@ -99,9 +99,9 @@ public class OriginalityScreening {
         return match.isPresent();
     }
 
-    /** Adds the submissions screened since this index was last filled, here or on another instance. */
     /**
-     * Reads in a read-only transaction of its own (which sees the same committed records): in the screening's,
+     * Adds the submissions screened since this index was last filled, here or on another instance. Reads in a
+     * read-only transaction of its own (which sees the same committed records): in the screening's,
      * each query first checked every entity read before it for changes, so the catch-up after a start, n records,
      * cost n² checks (minutes at 4,000 submissions).
      */

@@ -71,28 +71,23 @@ class CohortViewBenchmark {
     }
 
     private static void measure(String what, int requests, java.util.function.Supplier<String> path, Api api) {
-        for (int i = 0; i < 20; i++) {
-            api.get(path.get());
-        }
-        double[] millis = new double[requests];
-        for (int i = 0; i < requests; i++) {
-            long started = System.nanoTime();
-            assertThat(api.get(path.get()).getStatusCode()).isEqualTo(HttpStatus.OK);
-            millis[i] = (System.nanoTime() - started) / 1e6;
-        }
-        Arrays.sort(millis);
-        System.out.printf("BENCHMARK cohort view, %s: p50 %.1f ms, p95 %.1f ms (%d requests)%n", what, millis[requests / 2], millis[(int) (requests * 0.95)], requests);
+        time(what, requests, () -> assertThat(api.get(path.get()).getStatusCode()).isEqualTo(HttpStatus.OK));
     }
 
     private static void measurePage(String what, int requests, java.util.function.Supplier<String> path,
             PageSession session) {
+        time(what, requests, () -> assertThat(session.get(path.get())).contains("Task 1"));
+    }
+
+    /** Twenty requests to warm up, then p50 and p95 of the rest. */
+    private static void time(String what, int requests, Runnable request) {
         for (int i = 0; i < 20; i++) {
-            session.get(path.get());
+            request.run();
         }
         double[] millis = new double[requests];
         for (int i = 0; i < requests; i++) {
             long started = System.nanoTime();
-            assertThat(session.get(path.get())).contains("Task 1");
+            request.run();
             millis[i] = (System.nanoTime() - started) / 1e6;
         }
         Arrays.sort(millis);

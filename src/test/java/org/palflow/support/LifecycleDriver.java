@@ -637,18 +637,17 @@ public final class LifecycleDriver implements AutoCloseable {
     /** Stops the apps cleanly (the first one last: it runs the database server and the engine). */
     @Override
     public void close() throws InterruptedException {
-        if (second != null && second.isAlive()) {
-            second.destroy();
-            if (!second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                second.destroyForcibly();
-            }
-        }
-        if (child != null && child.isAlive()) {
-            child.destroy();
-            if (!child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                child.destroyForcibly();
-            }
-        }
+        stop(second);
+        stop(child);
         receiver.stop(0);
+    }
+
+    private static void stop(Process app) throws InterruptedException {
+        if (app != null && app.isAlive()) {
+            app.destroy();
+            if (!app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
+        }
     }
 }
