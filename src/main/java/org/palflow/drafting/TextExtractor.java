@@ -19,6 +19,7 @@ import org.apache.tika.metadata.PagedText;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.ContentHandlerDecorator;
@@ -115,8 +116,13 @@ class TextExtractor {
         // A PDF's bookmarks repeat its headings; LibreOffice does not count them, and neither do scorers.
         PDFParserConfig pdf = new PDFParserConfig();
         pdf.setExtractBookmarksText(false);
+        // A .docx read as a stream of XML events, not loaded whole into XMLBeans objects first (a quarter of the
+        // time spent reading the lifecycle benchmark's documents): 700-770 instead of 830-900 us a small .docx.
+        OfficeParserConfig office = new OfficeParserConfig();
+        office.setUseSAXDocxExtractor(true);
         ParseContext context = new ParseContext();
         context.set(PDFParserConfig.class, pdf);
+        context.set(OfficeParserConfig.class, office);
         return context;
     }
 
