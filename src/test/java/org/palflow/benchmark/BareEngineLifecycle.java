@@ -84,6 +84,7 @@ final class BareEngineLifecycle implements AutoCloseable {
     /** Every candidate from registration to hand-off; the stages are those of {@link LifecycleDriver}. */
     LifecycleDriver.Figures run() throws Exception {
         Instant began = Instant.now();
+        Duration cpuAtStart = LifecycleDriver.cpuOfThisJvm();
         Map<String, Duration> stagesDone = new LinkedHashMap<>();
         ExecutorService clients = Executors.newFixedThreadPool(clientThreads);
         try {
@@ -122,7 +123,8 @@ final class BareEngineLifecycle implements AutoCloseable {
             }
             stagesDone.put("released, decided and handed off", Duration.between(began, Instant.now()));
             return new LifecycleDriver.Figures(candidates, 0, Duration.between(began, Instant.now()), stagesDone,
-                    candidateTimes, List.of(), List.of());
+                    candidateTimes, List.of(), List.of(), Map.of("engine, workers and driver",
+                            LifecycleDriver.cpuOfThisJvm().minus(cpuAtStart)));
         } finally {
             clients.shutdownNow();
         }

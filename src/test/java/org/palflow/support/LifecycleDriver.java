@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.management.OperatingSystemMXBean;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClientException;
 
@@ -55,11 +59,19 @@ public final class LifecycleDriver implements AutoCloseable {
 
     /**
      * What a run measured: how long after the app was first ready each stage was done for every candidate; each
-     * candidate's time from its first request to its four tasks submitted, in the order they began; and how long
-     * the app took to be ready after each kill.
+     * candidate's time from its first request to its four tasks submitted, in the order they began; how long
+     * the app took to be ready after each kill; and the CPU time each process used from ready to the last stage (none
+     * for a run with kills, whose app processes come and go).
      */
     public record Figures(int candidates, int kills, Duration total, Map<String, Duration> stagesDone,
-            List<Duration> candidateTimes, List<Duration> readyAfterKill, List<String> nearDuplicatesFound) {
+            List<Duration> candidateTimes, List<Duration> readyAfterKill, List<String> nearDuplicatesFound,
+            Map<String, Duration> cpuUsed) {
+    }
+
+    /** CPU time this JVM has used so far, on all its threads. */
+    public static Duration cpuOfThisJvm() {
+        return Duration.ofNanos(((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime());
     }
 
     private static final AtomicInteger RUNS = new AtomicInteger();
@@ -187,6 +199,7 @@ public final class LifecycleDriver implements AutoCloseable {
             startSecondInstance();
         }
         Instant ready = Instant.now();
+        Map<String, Duration> cpuAtReady = cpuNow();
         Thread killer = Thread.ofPlatform().name("crash-killer").start(this::killAtRandom);
         ExecutorService clients = Executors.newFixedThreadPool(clientThreads);
         try {
@@ -236,13 +249,36 @@ public final class LifecycleDriver implements AutoCloseable {
                         .map(ResponseEntity::getBody).filter(d -> "SENT".equals(d.path("handoff").asText())));
             }
             stageDone("released, decided and handed off", ready);
+            Map<String, Duration> cpuUsed = new LinkedHashMap<>();
+            if (kills == 0) {
+                cpuNow().forEach((process, cpu) -> cpuUsed.put(process, cpu.minus(cpuAtReady.get(process))));
+            }
             killer.join();
             return new Figures(candidates, kills, Duration.between(began, Instant.now()), stagesDone, candidateTimes,
-                    readyAfterKill, List.copyOf(nearDuplicatesFound));
+                    readyAfterKill, List.copyOf(nearDuplicatesFound), cpuUsed);
         } finally {
             clients.shutdownNow();
             killer.interrupt();
         }
+    }
+
+    /**
+     * CPU time used so far by the app instances, by their database (MariaDB runs as a child process of the first
+     * instance) and by this JVM, which holds the driver's clients and the test mail server.
+     */
+    private Map<String, Duration> cpuNow() {
+        List<ProcessHandle> apps = Stream.of(child, second).filter(Objects::nonNull).map(Process::toHandle)
+                .toList();
+        Map<String, Duration> cpu = new LinkedHashMap<>();
+        cpu.put("app", cpuOf(apps.stream()));
+        cpu.put("database", cpuOf(apps.stream().flatMap(ProcessHandle::descendants)));
+        cpu.put("driver and test mail server", cpuOfThisJvm());
+        return cpu;
+    }
+
+    private static Duration cpuOf(Stream<ProcessHandle> processes) {
+        return processes.map(process -> process.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     private void stageDone(String stage, Instant ready) {
