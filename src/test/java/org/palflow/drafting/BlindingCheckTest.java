@@ -21,6 +21,13 @@ class BlindingCheckTest {
     }
 
     @Test
+    void namesAreFoundInAnyLetterCaseAndAddressesWhereverTheyAre() {
+        assertThat(rules("AVERY wrote it.")).containsExactly("blinding-name");
+        assertThat(rules("We met at lincoln ELEMENTARY school.")).containsExactly("blinding-name");
+        assertThat(rules("Write to staff@school.example.org today.")).containsExactly("blinding-email");
+    }
+
+    @Test
     void whatAScorerReadsHasTheNamesRedactedAndTheRestLeftAlone() {
         assertThat(BlindingCheck.redact("Avery Lee 123 wrote code x0123 in Leeds.", TERMS))
                 .isEqualTo("[redacted] wrote code x0123 in Leeds.");
