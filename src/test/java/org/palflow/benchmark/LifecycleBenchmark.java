@@ -76,8 +76,8 @@ class LifecycleBenchmark {
         double total = figures.cpuUsed().values().stream().mapToDouble(LifecycleBenchmark::seconds).sum();
         double wall = seconds(figures.stagesDone().get("released, decided and handed off"));
         StringBuilder parts = new StringBuilder();
-        figures.cpuUsed().forEach((process, cpu) -> parts.append(String.format("%s %.0f s, ", process, seconds(cpu))));
-        print("%s: CPU used to hand-off %s%.0f s in all, %.2f cores on average, %.2f s a candidate", where, parts,
+        figures.cpuUsed().forEach((process, cpu) -> parts.append(String.format("%s %.0f s; ", process, seconds(cpu))));
+        print("%s: CPU used to hand-off: %s%.0f s in all, %.2f cores on average, %.2f s a candidate", where, parts,
                 total, total / wall, total / figures.candidates());
     }
 
