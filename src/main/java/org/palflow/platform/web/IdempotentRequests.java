@@ -142,20 +142,27 @@ class IdempotentRequests extends OncePerRequestFilter {
      * answered (not heard from lately), or it has gone unanswered for minutes.
      */
     private boolean claim(String owner, String key, String hash) {
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.update("DELETE FROM idempotent_request WHERE owner = ? AND idempotency_key = ? AND status IS NULL "
-                + "AND (created_at < ? OR claimed_by NOT IN "
-                + "(SELECT run_id FROM server_run WHERE seen_at >= ?))", owner, key,
-                Timestamp.from(clock.instant().minus(ABANDONED_AFTER)),
-                Timestamp.from(REAL_TIME.instant().minus(RUN_GONE_AFTER)));
+        return insertClaim(owner, key, hash) || (releaseVoidClaim(owner, key) && insertClaim(owner, key, hash));
+    }
+
+    private boolean insertClaim(String owner, String key, String hash) {
         try {
             jdbc.update("INSERT INTO idempotent_request "
                     + "(owner, idempotency_key, request_hash, created_at, claimed_by) VALUES (?, ?, ?, ?, ?)",
-                    owner, key, hash, now, run);
+                    owner, key, hash, Timestamp.from(clock.instant()), run);
             return true;
         } catch (DuplicateKeyException repeated) {
             return false;
         }
+    }
+
+    /** Only asked once a claim is found: a key's first use, nearly every request, costs one statement. */
+    private boolean releaseVoidClaim(String owner, String key) {
+        return jdbc.update("DELETE FROM idempotent_request WHERE owner = ? AND idempotency_key = ? AND status IS NULL "
+                + "AND (created_at < ? OR claimed_by NOT IN "
+                + "(SELECT run_id FROM server_run WHERE seen_at >= ?))", owner, key,
+                Timestamp.from(clock.instant().minus(ABANDONED_AFTER)),
+                Timestamp.from(REAL_TIME.instant().minus(RUN_GONE_AFTER))) > 0;
     }
 
     private void answerAgain(HttpServletResponse response, String key, String hash, FirstAnswer first)
