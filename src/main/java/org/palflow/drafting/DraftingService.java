@@ -127,7 +127,11 @@ public class DraftingService {
     /** Candidates see their own drafts, mentors their mentees', coordinators and admins all. */
     public TaskDraft visibleDraft(long draftId, Actor actor) {
         return drafts.findById(draftId).filter(draft -> visibility.mayRead(draft.getCandidateId(), actor))
-                .orElseThrow(() -> ApiProblem.notFound("No draft " + draftId + " that you can see."));
+                .orElseThrow(() -> noDraftToSee(draftId));
+    }
+
+    private static ApiProblem noDraftToSee(long draftId) {
+        return ApiProblem.notFound("No draft " + draftId + " that you can see.");
     }
 
     public List<TaskDraft> draftsOf(long candidateId, Actor actor) {
@@ -297,11 +301,14 @@ public class DraftingService {
 
     /** The draft if the actor is its candidate: others may read it at most. */
     TaskDraft ownedDraft(long draftId, Actor actor) {
-        TaskDraft draft = visibleDraft(draftId, actor);
-        if (!visibility.isTheCandidate(draft.getCandidateId(), actor)) {
+        TaskDraft draft = drafts.findById(draftId).orElseThrow(() -> noDraftToSee(draftId));
+        if (visibility.isTheCandidate(draft.getCandidateId(), actor)) {
+            return draft;
+        }
+        if (visibility.mayRead(draft.getCandidateId(), actor)) {
             throw ApiProblem.forbidden("Only the candidate writes in their draft.");
         }
-        return draft;
+        throw noDraftToSee(draftId);
     }
 
     TaskDraft writableDraft(long draftId, Actor actor) {

@@ -7,6 +7,7 @@ import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Extracts each distinct file content once; later uploads of the same bytes reuse the result. */
 @Service
@@ -17,15 +18,17 @@ public class EvidenceTexts {
     private final EvidenceStore store;
     private final TextExtractor extractor;
     private final DraftingService drafting;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     EvidenceTexts(EvidenceFileRepository files, EvidenceTextRepository texts, EvidenceStore store,
-            TextExtractor extractor, DraftingService drafting, Clock clock) {
+            TextExtractor extractor, DraftingService drafting, TransactionTemplate transaction, Clock clock) {
         this.files = files;
         this.texts = texts;
         this.store = store;
         this.extractor = extractor;
         this.drafting = drafting;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -39,7 +42,8 @@ public class EvidenceTexts {
         TextExtractor.Extraction extraction = extractor.extract(store.localPath(file.getStorageKey()),
                 file.getOriginalName(), file.getFileType());
         try {
-            return texts.saveAndFlush(new EvidenceText(file.getSha256(), extraction, Instant.now(clock)));
+            return transaction.execute(status -> texts.saveAndFlush(
+                    new EvidenceText(file.getSha256(), extraction, Instant.now(clock))));
         } catch (DataIntegrityViolationException alreadyStored) {
             return texts.findById(file.getSha256()).orElseThrow(() -> alreadyStored);
         }

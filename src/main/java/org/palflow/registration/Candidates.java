@@ -7,11 +7,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The candidate records, for the other features: they read candidates here, never the registrations table. */
 @Service
-@Transactional(readOnly = true)
 public class Candidates {
 
     private final RegistrationRepository registrations;

@@ -4,7 +4,6 @@ import java.util.List;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who may see a candidate's case, for every feature: the candidate, coordinators and admins, and whoever another
@@ -12,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
  * answered exactly as one that does not exist.
  */
 @Service
-@Transactional(readOnly = true)
 public class CaseVisibility {
 
     /** Another feature's reason why someone who is not the candidate may read the case. */

@@ -12,12 +12,16 @@ import org.palflow.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every path of processes/task-scoring.bpmn on the real engine, database and SMTP server. */
 class TaskScoringProcessTest extends ScoringTest {
 
     @Autowired
     TaskScoreRepository taskScores;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     @Test
     void aSubmissionBetweenWindowsWaitsThenIsScoredBlindedAndReportedOnTheReportDate() {
@@ -254,7 +258,7 @@ class TaskScoringProcessTest extends ScoringTest {
 
     private void setActive(List<Scorer> pool, boolean active) {
         pool.forEach(scorer -> scorer.setActive(active));
-        scorers.saveAll(pool);
+        transaction.executeWithoutResult(status -> scorers.saveAll(pool));
     }
 
     private static List<String> mailTextsTo(String address) {
