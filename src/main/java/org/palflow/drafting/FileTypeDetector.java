@@ -46,6 +46,17 @@ final class FileTypeDetector {
         return Optional.empty();
     }
 
+    /** Whether the stream, left where it was, holds a zip archive (as a .docx without a password is). */
+    static boolean startsAsZip(InputStream in) throws IOException {
+        in.mark(ZIP.length);
+        try {
+            byte[] head = in.readNBytes(ZIP.length);
+            return startsWith(head, head.length, ZIP);
+        } finally {
+            in.reset();
+        }
+    }
+
     /**
      * A password-protected .docx is not a zip: Word wraps the encrypted package in an OLE2 container, the format
      * of a .doc. It is still the .docx the candidate meant, and reading it will tell them it has a password.
