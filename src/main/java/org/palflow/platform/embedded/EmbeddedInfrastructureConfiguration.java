@@ -1,17 +1,9 @@
 package org.palflow.platform.embedded;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.CamundaClientConfiguration;
-import io.camunda.client.impl.CamundaClientImpl;
-import io.camunda.client.impl.util.ExecutorResource;
-import io.grpc.ManagedChannel;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.util.unit.DataSize;
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
-import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.palflow.platform.PlatformProperties;
@@ -29,7 +21,6 @@ class EmbeddedInfrastructureConfiguration {
 
     static final String ENGINE_BEAN = "embeddedZeebeEngine";
     static final String DATABASE_BEAN = "embeddedDatabase";
-    private static final String CLIENT_BEAN = "camundaClient";
 
     @Bean(ENGINE_BEAN)
     @ConditionalOnProperty(name = EmbeddedDefaults.ZEEBE_EMBEDDED, havingValue = "true")
@@ -50,37 +41,10 @@ class EmbeddedInfrastructureConfiguration {
         return new EmbeddedDatabase(properties.dataDir(), port);
     }
 
-    /**
-     * On the embedded default the app's client reaches the engine in-process ({@link EmbeddedZeebeEngine#localChannel}):
-     * the same client, calls and interceptors, without loopback gRPC, which took a tenth of the app's CPU in the
-     * lifecycle benchmark. The Camunda starter builds its client for the network unconditionally, so its definition
-     * is replaced here; everything else the starter configures stays as it is.
-     */
-    @Bean
-    static BeanDefinitionRegistryPostProcessor embeddedClientInProcess() {
-        return registry -> {
-            if (!registry.containsBeanDefinition(CLIENT_BEAN) || !registry.containsBeanDefinition(ENGINE_BEAN)) {
-                return;
-            }
-            BeanFactory beans = (BeanFactory) registry;
-            RootBeanDefinition client = new RootBeanDefinition(CamundaClient.class, () -> localClient(
-                    beans.getBean(CamundaClientConfiguration.class), beans.getBean(EmbeddedZeebeEngine.class)));
-            client.setDestroyMethodName("close");
-            registry.removeBeanDefinition(CLIENT_BEAN);
-            registry.registerBeanDefinition(CLIENT_BEAN, client);
-        };
-    }
-
-    private static CamundaClient localClient(CamundaClientConfiguration configuration, EmbeddedZeebeEngine engine) {
-        ManagedChannel channel = engine.localChannel(configuration.getMaxMessageSize());
-        return new CamundaClientImpl(configuration, channel, CamundaClientImpl.buildGatewayStub(channel, configuration),
-                new ExecutorResource(configuration.jobWorkerExecutor(), configuration.ownsJobWorkerExecutor()));
-    }
-
     @Bean
     static BeanFactoryPostProcessor embeddedServicesStartFirst() {
         return beanFactory -> {
-            dependOn(beanFactory, CLIENT_BEAN, ENGINE_BEAN);
+            dependOn(beanFactory, "camundaClient", ENGINE_BEAN);
             dependOn(beanFactory, "dataSource", DATABASE_BEAN);
         };
     }

@@ -15,9 +15,6 @@ import io.camunda.zeebe.protocol.impl.record.CopiedRecord;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.record.Record;
-import io.grpc.ManagedChannel;
-import io.grpc.inprocess.InProcessChannelBuilder;
-import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -45,8 +42,8 @@ import org.springframework.util.FileSystemUtils;
  * The Zeebe engine the app runs on its embedded default, durable the way a broker is: its log is on disk
  * ({@link FileLogStorage}), its state is in RocksDB, a snapshot of the state is taken periodically, and the log
  * below the latest snapshot is deleted. A start (after a stop or a crash) opens the state of the latest snapshot
- * and replays only the log that follows it. Its gRPC gateway listens on loopback, as a cluster's does, and serves
- * the same calls in-process to the app's own client ({@link #localChannel}).
+ * and replays only the log that follows it. The app's client talks to it through a real gRPC gateway on loopback,
+ * exactly as to a cluster.
  *
  * <p>Layout under {@code <data-dir>/zeebe}: {@code log/} (segments), {@code snapshots/<position>/} (the latest
  * state snapshot, named by the last position it had processed) and {@code runtime/} (the working state, rebuilt
@@ -80,7 +77,6 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final String localName;
     private volatile long snapshotPosition;
 
     public EmbeddedZeebeEngine(int port, Path dataDir, Settings settings) {
@@ -94,15 +90,12 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
                 new ConsistencyChecksSettings(false, false),
                 new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1), SimpleMeterRegistry::new);
         this.state = rocksDb.createDb(home.resolve("runtime").toFile());
-        this.localName = "embedded-zeebe-" + port;
         this.parts = DurableEngineAssembly.assemble(port, logStorage, state,
-                NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)),
-                InProcessServerBuilder.forName(localName));
+                NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
         parts.processor().openAsync(false).join();
         awaitReplay();
         try {
             parts.gateway().start();
-            parts.localGateway().start();
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded engine's gateway could not listen on port " + port, e);
         }
@@ -119,14 +112,6 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
      * @param stateMemory what RocksDB may use for its caches and write buffers
      */
     public record Settings(Duration snapshotEvery, long segmentSize, long stateMemory) {
-    }
-
-    /**
-     * A channel to the gateway from inside this JVM: the same calls as over the network, minus the network's framing,
-     * sockets and message encoding (the messages are handed over as they are).
-     */
-    public ManagedChannel localChannel(int maxInboundMessageSize) {
-        return InProcessChannelBuilder.forName(localName).maxInboundMessageSize(maxInboundMessageSize).build();
     }
 
     /** The engine itself, for process tests that read its record stream or move its clock. */
@@ -323,7 +308,6 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("No final snapshot of the engine's state; the next start replays the log after the last one", e);
         }
-        parts.localGateway().shutdownNow();
         parts.engine().stop();
         logStorage.close();
     }

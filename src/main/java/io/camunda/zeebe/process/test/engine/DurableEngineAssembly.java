@@ -36,19 +36,17 @@ public final class DurableEngineAssembly {
 
     /**
      * The parts of an assembled engine. {@code engine} is the test-engine view (record stream, clock, idle
-     * waits); start the {@code processor} first and the gateways once replay is done, so that no new request is
-     * ever answered with the reply meant for a request made before a crash. {@code gateway} is the one on the
-     * network, which the engine view also stops; {@code localGateway} serves the same calls inside this JVM.
+     * waits); start the {@code processor} first and the {@code gateway} once replay is done, so that no new
+     * request is ever answered with the reply meant for a request made before a crash.
      */
-    public record Parts(ZeebeTestEngine engine, StreamProcessor processor, Server gateway, Server localGateway,
-            LogStream logStream) {
+    public record Parts(ZeebeTestEngine engine, StreamProcessor processor, Server gateway, LogStream logStream) {
     }
 
     private DurableEngineAssembly() {
     }
 
     public static Parts assemble(int port, LogStorage logStorage, ZeebeDb<ZbColumnFamilies> state,
-            ServerBuilder<?> gatewayServer, ServerBuilder<?> localGatewayServer) {
+            ServerBuilder<?> gatewayServer) {
         ControlledActorClock clock = new ControlledActorClock();
         ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
         scheduler.start();
@@ -65,7 +63,6 @@ public final class DurableEngineAssembly {
         GrpcToLogStreamGateway gateway = new GrpcToLogStreamGateway(commandWriter, PARTITION, PARTITION_COUNT, port,
                 requests, jobStreamer);
         Server server = gatewayServer.addService(gateway).build();
-        Server localServer = localGatewayServer.addService(gateway).build();
 
         SecurityConfiguration security = new SecurityConfiguration();
         security.getAuthorizations().setEnabled(false);
@@ -89,6 +86,6 @@ public final class DurableEngineAssembly {
         RecordStreamSourceImpl records = new RecordStreamSourceImpl(logStream.newLogStreamReader(), PARTITION);
         ZeebeTestEngine engine = new InMemoryEngine(server, processor, gateway, state, logStream, scheduler, records,
                 clock, idleMonitor);
-        return new Parts(engine, processor, server, localServer, logStream);
+        return new Parts(engine, processor, server, logStream);
     }
 }
