@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.Callable;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.sax.BodyContentHandler;
@@ -49,7 +50,7 @@ class TextExtractionBenchmark {
         }
     }
 
-    private static double medianMicros(java.util.concurrent.Callable<?> read) throws Exception {
+    private static double medianMicros(Callable<?> read) throws Exception {
         for (int i = 0; i < WARM_UP; i++) {
             read.call();
         }
