@@ -2,6 +2,7 @@ package org.palflow.drafting;
 
 import org.palflow.program.Programs;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.palflow.registration.Candidates;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The steps of processes/task-drafting.bpmn: components marked done and reviewed, the reminders, and submission.
@@ -35,14 +37,21 @@ public class DraftWorkflow {
     private final MentoringQueries mentoring;
     private final Notifier notifier;
     private final ReadinessReports readiness;
+    private final EvidenceTexts texts;
+    private final Duration readingWait;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DraftWorkflow(DraftingService drafting, ReadinessReports readiness, DraftMilestoneRepository milestones, TaskDraftRepository drafts,
-            EvidenceFileRepository files, TaskSubmissionRepository submissions, SubmissionFileRepository submissionFiles,
-            Candidates candidates, Programs programs, MentoringQueries mentoring,
-            Notifier notifier, ApplicationEventPublisher events, Clock clock) {
+    DraftWorkflow(DraftingService drafting, ReadinessReports readiness, EvidenceTexts texts,
+            DraftMilestoneRepository milestones, TaskDraftRepository drafts, EvidenceFileRepository files,
+            TaskSubmissionRepository submissions, SubmissionFileRepository submissionFiles, Candidates candidates,
+            Programs programs, MentoringQueries mentoring, Notifier notifier, ApplicationEventPublisher events,
+            DraftingProperties properties, TransactionTemplate transaction, Clock clock) {
         this.events = events;
+        this.texts = texts;
+        this.readingWait = properties.extraction().submissionWait();
+        this.transaction = transaction;
         this.drafting = drafting;
         this.readiness = readiness;
         this.milestones = milestones;
@@ -163,12 +172,27 @@ public class DraftWorkflow {
      * Seals the draft when its readiness report has no blocking finding and the candidate acknowledged any
      * warnings. Submitting a submitted draft again returns its submission.
      */
-    @Transactional
-    public TaskSubmission submit(long draftId, boolean warningsAcknowledged, Actor actor) {
+    /** The draft's submission, and whether this request made it. */
+    public record Submitted(TaskSubmission submission, boolean justNow) {
+    }
+
+    /**
+     * Seals the draft when its readiness report has no blocking finding and any warnings are acknowledged, after
+     * waiting briefly for files still being read. Submitting a submitted draft again returns its submission.
+     */
+    public Submitted submit(long draftId, boolean warningsAcknowledged, Actor actor) {
         TaskDraft draft = drafting.ownedDraft(draftId, actor);
+        if (draft.getStatus() != TaskDraft.Status.SUBMITTED) {
+            texts.awaitRead(draftId, readingWait);
+        }
+        return transaction.execute(status -> submitRead(draftId, warningsAcknowledged));
+    }
+
+    private Submitted submitRead(long draftId, boolean warningsAcknowledged) {
+        TaskDraft draft = drafts.findById(draftId).orElseThrow();
         Optional<TaskSubmission> earlier = submissions.findByDraftId(draftId);
         if (earlier.isPresent()) {
-            return earlier.get();
+            return new Submitted(earlier.get(), false);
         }
         ReadinessReports.Report report = readiness.report(draft);
         if (report.blocking() > 0) {
@@ -185,9 +209,9 @@ public class DraftWorkflow {
         Map<String, EvidenceFile> current = new java.util.HashMap<>();
         files.findByDraftIdOrderByPartCodeAscFileVersionAsc(draftId).forEach(file -> current.put(file.getPartCode(), file));
         current.values().forEach(file -> submissionFiles.save(new SubmissionFile(submission.getId(), file)));
-        drafts.findById(draftId).orElseThrow().submitted(now);
+        draft.submitted(now);
         events.publishEvent(new DraftSubmitted(draftId, submission.getId()));
-        return submission;
+        return new Submitted(submission, true);
     }
 
     @Transactional(readOnly = true)

@@ -129,16 +129,15 @@ class DraftingController {
     @PreAuthorize("hasRole('candidate')")
     ResponseEntity<SubmissionView> submit(@PathVariable long draftId,
             @RequestBody(required = false) SubmitRequest request) {
-        boolean alreadySubmitted = drafting.visibleDraft(draftId, Actor.current()).getStatus()
-                == TaskDraft.Status.SUBMITTED;
-        TaskSubmission submission = workflow.submit(draftId, request != null && request.acknowledgeWarnings(),
+        DraftWorkflow.Submitted submitted = workflow.submit(draftId, request != null && request.acknowledgeWarnings(),
                 Actor.current());
+        TaskSubmission submission = submitted.submission();
         SubmissionView view = new SubmissionView(submission.getId(), submission.getDraftId(),
                 submission.getTaskNumber(), submission.getHandbookVersion(), submission.getSubmittedAt(),
                 workflow.filesOf(submission).stream()
                         .map(file -> new SubmittedFile(file.getPartCode(), file.getEvidenceFileId(), file.getSha256()))
                         .toList());
-        return ResponseEntity.status(alreadySubmitted ? HttpStatus.OK : HttpStatus.CREATED).body(view);
+        return ResponseEntity.status(submitted.justNow() ? HttpStatus.CREATED : HttpStatus.OK).body(view);
     }
 
     @GetMapping("/drafts/{draftId}/parts/{partCode}/files")

@@ -1,8 +1,15 @@
 package org.palflow.drafting;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -13,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class EvidenceTexts {
 
+    /** How soon a wait sees a file read by another instance of the app, which cannot wake it. */
+    private static final Duration RECHECK = Duration.ofSeconds(1);
+
     private final EvidenceFileRepository files;
     private final EvidenceTextRepository texts;
     private final EvidenceStore store;
@@ -20,6 +30,8 @@ public class EvidenceTexts {
     private final DraftingService drafting;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** Per draft, completed when one of its files has been read in this JVM. */
+    private final Map<Long, CompletableFuture<Void>> nextRead = new ConcurrentHashMap<>();
 
     EvidenceTexts(EvidenceFileRepository files, EvidenceTextRepository texts, EvidenceStore store,
             TextExtractor extractor, DraftingService drafting, TransactionTemplate transaction, Clock clock) {
@@ -35,10 +47,12 @@ public class EvidenceTexts {
     /** Idempotent: a hash already read is not read again, and a concurrent duplicate is ignored. */
     public EvidenceText extract(long fileId) {
         EvidenceFile file = files.findById(fileId).orElseThrow(() -> new IllegalStateException("No evidence file " + fileId));
-        Optional<EvidenceText> known = texts.findById(file.getSha256());
-        if (known.isPresent()) {
-            return known.get();
-        }
+        EvidenceText text = texts.findById(file.getSha256()).orElseGet(() -> read(file));
+        Optional.ofNullable(nextRead.remove(file.getDraftId())).ifPresent(waiting -> waiting.complete(null));
+        return text;
+    }
+
+    private EvidenceText read(EvidenceFile file) {
         TextExtractor.Extraction extraction = extractor.extract(store.localPath(file.getStorageKey()),
                 file.getOriginalName(), file.getFileType());
         try {
@@ -46,6 +60,43 @@ public class EvidenceTexts {
                     new EvidenceText(file.getSha256(), extraction, Instant.now(clock))));
         } catch (DataIntegrityViolationException alreadyStored) {
             return texts.findById(file.getSha256()).orElseThrow(() -> alreadyStored);
+        }
+    }
+
+    /**
+     * Waits, holding no transaction, until the newest file of each of the draft's parts has been read or
+     * {@code patience} has passed; true if they have all been read. Files are read moments after their upload, so a
+     * submission made right after the last upload waits for them here instead of being refused.
+     */
+    public boolean awaitRead(long draftId, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        CompletableFuture<Void> read = null;
+        try {
+            while (true) {
+                // Registered before counting: a file read after the count completes it, so no reading is missed.
+                read = nextRead.computeIfAbsent(draftId, draft -> new CompletableFuture<>());
+                if (files.countUnread(draftId) == 0) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    read.get(Math.min(left, RECHECK.toNanos()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException readElsewhereOrNotYet) {
+                    // count again
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException never) {
+            throw new IllegalStateException(never);
+        } finally {
+            if (read != null) {
+                nextRead.remove(draftId, read);
+            }
         }
     }
 

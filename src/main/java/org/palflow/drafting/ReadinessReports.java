@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,9 @@ public class ReadinessReports {
         Set<String> identifying = BlindingCheck.identifyingTerms(
                 Stream.concat(Stream.of(candidate.fullName()), draft.rosterNames().stream()).toList(),
                 List.of(candidate.school(), candidate.district()));
+        Map<String, EvidenceText> read = new HashMap<>();
+        texts.findAllById(current.values().stream().map(EvidenceFile::getSha256).distinct().toList())
+                .forEach(text -> read.put(text.getSha256(), text));
         Map<String, List<String>> partsByHash = new LinkedHashMap<>();
         for (EvidenceChart.Part part : chart.parts()) {
             EvidenceFile file = current.get(part.code());
@@ -85,7 +89,7 @@ public class ReadinessReports {
                 continue;
             }
             partsByHash.computeIfAbsent(file.getSha256(), hash -> new ArrayList<>()).add(part.code());
-            findings.addAll(fileFindings(part, file, texts.findById(file.getSha256()), identifying));
+            findings.addAll(fileFindings(part, file, Optional.ofNullable(read.get(file.getSha256())), identifying));
         }
         partsByHash.values().stream().filter(parts -> parts.size() > 1).forEach(parts -> findings.add(
                 ReadinessFinding.blocking("duplicate-file", String.join(", ", parts), null, "C", "Parts "

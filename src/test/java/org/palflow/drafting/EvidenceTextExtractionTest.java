@@ -3,12 +3,17 @@ package org.palflow.drafting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -26,6 +31,7 @@ import org.palflow.support.PalFlowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Text is read after upload, by the evidence-extraction process, and every unreadable file becomes a finding. */
 class EvidenceTextExtractionTest extends PalFlowTest {
@@ -34,6 +40,14 @@ class EvidenceTextExtractionTest extends PalFlowTest {
 
     @Autowired
     EvidenceTextRepository texts;
+    @Autowired
+    EvidenceTexts evidenceTexts;
+    @Autowired
+    EvidenceFileRepository files;
+    @Autowired
+    EvidenceStore store;
+    @Autowired
+    TransactionTemplate transaction;
 
     long draftId;
 
@@ -101,6 +115,25 @@ class EvidenceTextExtractionTest extends PalFlowTest {
         JsonNode text = readText("B", "bomb.docx", zipBombDocx());
         assertThat(text.get("status").asText()).as(text.toString()).isEqualTo("ARCHIVE_BOMB");
         assertThat(text.get("finding").asText()).contains("expands to far more than its size");
+    }
+
+    /** A submission waits for files still being read: woken by the reading, not refused while it happens. */
+    @Test
+    void aWaitForReadingEndsWhenTheDraftsNewestFilesAreRead() throws Exception {
+        // Stored without the event that starts its reading: only this test reads it.
+        EvidenceStore.Stored stored = store.put(new ByteArrayInputStream(
+                EvidenceFixtures.docx("Entry plan notes for the leadership team.")), 1 << 20);
+        long unread = transaction.execute(status -> files.saveAndFlush(new EvidenceFile(draftId, "B", 1,
+                "notes.docx", FileType.DOCX, stored, "blake", Instant.now(), null))).getId();
+
+        assertThat(evidenceTexts.awaitRead(draftId, Duration.ofMillis(300))).isFalse();
+        assertThat(texts.existsById(stored.sha256())).isFalse();
+
+        CompletableFuture<EvidenceText> reading = CompletableFuture.supplyAsync(() -> evidenceTexts.extract(unread),
+                CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+        assertThat(evidenceTexts.awaitRead(draftId, Duration.ofSeconds(20))).isTrue();
+        assertThat(reading.get().getWordCount()).isEqualTo(7);
+        assertThat(texts.existsById(stored.sha256())).isTrue();
     }
 
     private JsonNode readText(String part, String name, byte[] content) {
