@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -21,6 +22,7 @@ import org.apache.tika.metadata.PagedText;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.CompositeParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.microsoft.OfficeParserConfig;
@@ -143,7 +145,7 @@ class TextExtractor {
      */
     private static final class UploadTypeParser extends AutoDetectParser {
 
-        private final Map<MediaType, Parser> parsersByType = super.getParsers(parseContext());
+        private final Map<MediaType, Parser> parsersByType = leafParsersByType(super.getParsers(parseContext()));
 
         UploadTypeParser() {
             Detector guess = getDetector();
@@ -159,6 +161,17 @@ class TextExtractor {
         @Override
         public Map<MediaType, Parser> getParsers(ParseContext context) {
             return parsersByType;
+        }
+
+        /**
+         * Each type's own parser, not the composite of all of Tika's parsers that holds it: handed a file, that
+         * composite would list which of its parsers takes which type all over again.
+         */
+        private static Map<MediaType, Parser> leafParsersByType(Map<MediaType, Parser> parsers) {
+            Map<MediaType, Parser> leaves = new HashMap<>();
+            parsers.forEach((type, parser) -> leaves.put(type, parser instanceof CompositeParser composite
+                    ? composite.getParsers(parseContext()).getOrDefault(type, parser) : parser));
+            return Map.copyOf(leaves);
         }
     }
 
