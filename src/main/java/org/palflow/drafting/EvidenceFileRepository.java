@@ -7,10 +7,13 @@ import org.springframework.data.jpa.repository.Query;
 
 interface EvidenceFileRepository extends JpaRepository<EvidenceFile, Long> {
 
+    @Query("select f from EvidenceFile f where f.draftId = :draftId and f.partCode = :partCode order by f.fileVersion")
     List<EvidenceFile> findByDraftIdAndPartCodeOrderByFileVersionAsc(long draftId, String partCode);
 
+    @Query("select f from EvidenceFile f where f.draftId = :draftId order by f.partCode, f.fileVersion")
     List<EvidenceFile> findByDraftIdOrderByPartCodeAscFileVersionAsc(long draftId);
 
+    @Query("select f from EvidenceFile f where f.draftId = :draftId and f.idempotencyKey = :idempotencyKey")
     Optional<EvidenceFile> findByDraftIdAndIdempotencyKey(long draftId, String idempotencyKey);
 
     @Query("select coalesce(max(f.fileVersion), 0) from EvidenceFile f where f.draftId = :draftId and f.partCode = :partCode")

@@ -9,8 +9,10 @@ import org.springframework.data.repository.query.Param;
 
 interface TaskDraftRepository extends JpaRepository<TaskDraft, Long> {
 
+    @Query("select d from TaskDraft d where d.candidateId = :candidateId and d.taskNumber = :taskNumber and d.status = :status")
     Optional<TaskDraft> findByCandidateIdAndTaskNumberAndStatus(long candidateId, int taskNumber, TaskDraft.Status status);
 
+    @Query("select d from TaskDraft d where d.candidateId = :candidateId order by d.taskNumber, d.id")
     List<TaskDraft> findByCandidateIdOrderByTaskNumberAscIdAsc(long candidateId);
 
     List<TaskDraft> findByStatus(TaskDraft.Status status);

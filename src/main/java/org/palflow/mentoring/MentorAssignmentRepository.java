@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface MentorAssignmentRepository extends JpaRepository<MentorAssignment, Long> {
 
+    @Query("select a from MentorAssignment a where a.candidateId = :candidateId")
     Optional<MentorAssignment> findByCandidateId(long candidateId);
 
     List<MentorAssignment> findByStatusOrderByUpdatedAtAsc(MentorAssignment.Status status);

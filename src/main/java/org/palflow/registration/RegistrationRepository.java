@@ -10,6 +10,7 @@ import org.springframework.data.repository.query.Param;
 
 interface RegistrationRepository extends JpaRepository<Registration, Long> {
 
+    @Query("select r from Registration r where r.email = :email and r.status in :statuses")
     Optional<Registration> findByEmailAndStatusIn(String email, Collection<RegistrationStatus> statuses);
 
     Optional<Registration> findFirstByEmailOrderByIdDesc(String email);

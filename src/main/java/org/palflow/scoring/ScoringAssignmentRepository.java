@@ -7,8 +7,10 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ScoringAssignmentRepository extends JpaRepository<ScoringAssignment, Long> {
 
+    @Query("select a from ScoringAssignment a where a.submissionId = :submissionId order by a.id")
     List<ScoringAssignment> findBySubmissionIdOrderByIdAsc(long submissionId);
 
+    @Query("select a from ScoringAssignment a where a.submissionId = :submissionId and a.purpose = :purpose")
     Optional<ScoringAssignment> findBySubmissionIdAndPurpose(long submissionId, ScoringPurpose purpose);
 
     List<ScoringAssignment> findByScorerIdOrderByIdDesc(long scorerId);

@@ -10,6 +10,7 @@ interface ScoringCaseRepository extends JpaRepository<ScoringCase, Long> {
 
     List<ScoringCase> findByStatus(ScoringCase.Status status);
 
+    @Query("select c from ScoringCase c where c.candidateId = :candidateId")
     List<ScoringCase> findByCandidateId(long candidateId);
 
     /** Per window and status: how many submissions (window id, status, count). */

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface TaskScoreRepository extends JpaRepository<TaskScore, Long> {
 
+    @Query("select s from TaskScore s where s.submissionId = :submissionId order by s.id")
     List<TaskScore> findBySubmissionIdOrderByIdAsc(long submissionId);
 
     List<TaskScore> findByValidUntilLessThanEqual(LocalDate day);

@@ -11,6 +11,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface NotificationRepository extends JpaRepository<Notification, Long> {
 
+    @Query("select count(n) > 0 from Notification n where n.dedupeKey = :dedupeKey")
     boolean existsByDedupeKey(String dedupeKey);
 
     /** The notification, locked until the transaction ends: one delivery at a time, across app instances. */
