@@ -3,8 +3,8 @@ package org.palflow.drafting;
 import io.camunda.client.CamundaClient;
 import java.time.Duration;
 import java.util.Map;
+import org.palflow.platform.process.EngineHandOff;
 import org.palflow.platform.process.ProcessMessages;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +36,7 @@ class DraftingProcess {
                 "reviewEscalationAfter", escalationAfter.toString());
     }
 
-    @ApplicationModuleListener
+    @EngineHandOff
     void on(DraftOpened opened) {
         if (drafting.processStarted(opened.draftId())) {
             return;
@@ -46,21 +46,21 @@ class DraftingProcess {
         drafting.recordProcessInstance(opened.draftId(), key);
     }
 
-    @ApplicationModuleListener
+    @EngineHandOff
     void on(ComponentMarkedDone done) {
         messages.publishOnce("component-done", String.valueOf(done.draftId()), "component-done-" + done.draftId()
                 + "-" + done.component() + "-" + done.markedDoneAt().toEpochMilli(),
                 Map.of("component", done.component()));
     }
 
-    @ApplicationModuleListener
+    @EngineHandOff
     void on(ComponentReviewed reviewed) {
         messages.publishOnce("component-reviewed", String.valueOf(reviewed.draftId()), "component-reviewed-"
                 + reviewed.draftId() + "-" + reviewed.component() + "-" + reviewed.reviewedAt().toEpochMilli(),
                 Map.of("approved", reviewed.approved()));
     }
 
-    @ApplicationModuleListener
+    @EngineHandOff
     void on(DraftSubmitted submitted) {
         messages.publishOnce("draft-submitted", String.valueOf(submitted.draftId()),
                 "draft-submitted-" + submitted.draftId(), Map.of("submissionId", submitted.submissionId()));

@@ -4,7 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import java.util.Map;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.palflow.platform.process.EngineHandOff;
 import org.springframework.stereotype.Component;
 
 /** processes/evidence-extraction.bpmn: started for every stored file, its one worker reads the text. */
@@ -22,7 +22,7 @@ public class EvidenceExtraction {
     }
 
     /** Reading a file twice costs time, not correctness: its text is cached by content hash. */
-    @ApplicationModuleListener
+    @EngineHandOff
     void on(EvidenceFileStored stored) {
         camunda.newCreateInstanceCommand().bpmnProcessId(PROCESS_ID).latestVersion()
                 .variables(Map.of("fileId", stored.fileId())).send().join();

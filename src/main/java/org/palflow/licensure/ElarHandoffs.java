@@ -9,11 +9,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.palflow.platform.process.EngineHandOff;
 import org.palflow.platform.process.Incidents;
 import org.palflow.platform.web.ApiProblem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -127,7 +127,7 @@ public class ElarHandoffs {
     }
 
     /** An incident already resolved (the event delivered twice) needs nothing more. */
-    @ApplicationModuleListener
+    @EngineHandOff
     void on(HandoffRetried retried) {
         incidents.openIncidentOfJob(retried.jobKey())
                 .ifPresent(incident -> incidents.retry(retried.jobKey(), incident, retried.retries()));

@@ -3,12 +3,12 @@ package org.palflow.licensure;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.palflow.platform.process.EngineHandOff;
 import org.palflow.platform.process.ProcessMessages;
 import org.palflow.platform.time.PalCalendar;
 import org.palflow.scoring.ScoringResults;
 import org.palflow.scoring.TaskScoreChanged;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,12 +40,12 @@ public class LicensureTriggers {
         this.calendar = calendar;
     }
 
-    @ApplicationModuleListener
+    @EngineHandOff
     void scoreReleased(TaskScoreChanged change) {
         decide(change.candidateId(), "released-" + change.taskScoreId());
     }
 
-    @ApplicationModuleListener
+    @EngineHandOff
     void scoreExpired(ScoreExpired expiry) {
         decide(expiry.candidateId(), "expired-" + expiry.taskScoreId());
     }

@@ -1,8 +1,8 @@
 package org.palflow.mentoring;
 
 import java.util.Map;
+import org.palflow.platform.process.EngineHandOff;
 import org.palflow.platform.process.ProcessMessages;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,14 +21,14 @@ class MentoringMessages {
         this.messages = messages;
     }
 
-    @ApplicationModuleListener
+    @EngineHandOff
     void on(MentorProposed proposed) {
         messages.publishOnce(MENTOR_PROPOSED, String.valueOf(proposed.candidateId()),
                 MENTOR_PROPOSED + "-" + proposed.proposalId(),
                 Map.of("proposalId", proposed.proposalId(), "respondBy", proposed.respondBy().toString()));
     }
 
-    @ApplicationModuleListener
+    @EngineHandOff
     void on(MentorResponded responded) {
         messages.publishOnce(MENTOR_RESPONDED, String.valueOf(responded.candidateId()),
                 MENTOR_RESPONDED + "-" + responded.proposalId(),

@@ -8,13 +8,13 @@ import java.util.Map;
 import org.palflow.drafting.SubmittedEvidence;
 import org.palflow.platform.PlatformProperties;
 import org.palflow.platform.mail.Notifier;
+import org.palflow.platform.process.EngineHandOff;
 import org.palflow.platform.process.ProcessMessages;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.registration.Candidates;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -104,7 +104,7 @@ public class AdministrativeReviews {
         return review;
     }
 
-    @ApplicationModuleListener
+    @EngineHandOff
     void on(ReviewDecided decided) {
         messages.publishOnce(REVIEW_DECIDED, String.valueOf(decided.submissionId()),
                 REVIEW_DECIDED + "-" + decided.submissionId(), Map.of("reviewOutcome", decided.outcome().name()));

@@ -2,7 +2,7 @@ package org.palflow.registration;
 
 import io.camunda.client.CamundaClient;
 import java.util.Map;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.palflow.platform.process.EngineHandOff;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +22,7 @@ class RegistrationProcess {
         this.registrations = registrations;
     }
 
-    @ApplicationModuleListener
+    @EngineHandOff
     void start(RegistrationSubmitted submitted) {
         long registrationId = submitted.registrationId();
         if (registrations.processStarted(registrationId)) {

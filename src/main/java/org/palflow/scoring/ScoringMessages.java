@@ -1,8 +1,8 @@
 package org.palflow.scoring;
 
 import java.util.Map;
+import org.palflow.platform.process.EngineHandOff;
 import org.palflow.platform.process.ProcessMessages;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,14 +26,14 @@ class ScoringMessages {
         this.cases = cases;
     }
 
-    @ApplicationModuleListener
+    @EngineHandOff
     void on(ScoreRecorded recorded) {
         messages.publishOnce(SCORE_RECORDED, String.valueOf(recorded.assignmentId()),
                 SCORE_RECORDED + "-" + recorded.assignmentId(), Map.of());
     }
 
     /** Every submission still waiting for a window that this one accepts. */
-    @ApplicationModuleListener
+    @EngineHandOff
     void on(ScoringWindowCreated created) {
         ScoringWindow window = windows.findById(created.windowId()).orElseThrow();
         cases.findByStatus(ScoringCase.Status.WAITING_FOR_WINDOW).stream()
@@ -42,7 +42,7 @@ class ScoringMessages {
                         WINDOW_OPENED + "-" + window.getId() + "-" + waiting.getSubmissionId(), Map.of()));
     }
 
-    @ApplicationModuleListener
+    @EngineHandOff
     void on(RescoringRequested requested) {
         messages.publishOnce(RESCORING_REQUESTED, String.valueOf(requested.submissionId()),
                 RESCORING_REQUESTED + "-" + requested.submissionId(),
