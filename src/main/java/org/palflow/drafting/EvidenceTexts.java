@@ -5,11 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,8 +28,8 @@ public class EvidenceTexts {
     private final DraftingService drafting;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    /** Per draft, completed when one of its files has been read in this JVM. */
-    private final Map<Long, CompletableFuture<Void>> nextRead = new ConcurrentHashMap<>();
+    /** Per draft being waited for, a permit for each of its files read in this JVM since the wait began. */
+    private final Map<Long, Semaphore> filesRead = new ConcurrentHashMap<>();
 
     EvidenceTexts(EvidenceFileRepository files, EvidenceTextRepository texts, EvidenceStore store,
             TextExtractor extractor, DraftingService drafting, TransactionTemplate transaction, Clock clock) {
@@ -48,7 +46,7 @@ public class EvidenceTexts {
     public EvidenceText extract(long fileId) {
         EvidenceFile file = files.findById(fileId).orElseThrow(() -> new IllegalStateException("No evidence file " + fileId));
         EvidenceText text = texts.findById(file.getSha256()).orElseGet(() -> read(file));
-        Optional.ofNullable(nextRead.remove(file.getDraftId())).ifPresent(waiting -> waiting.complete(null));
+        Optional.ofNullable(filesRead.get(file.getDraftId())).ifPresent(Semaphore::release);
         return text;
     }
 
@@ -70,33 +68,23 @@ public class EvidenceTexts {
      */
     public boolean awaitRead(long draftId, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
-        CompletableFuture<Void> read = null;
+        // Registered before counting: a file read after the count leaves a permit, so no reading is missed.
+        Semaphore reads = filesRead.computeIfAbsent(draftId, draft -> new Semaphore(0));
         try {
-            while (true) {
-                // Registered before counting: a file read after the count completes it, so no reading is missed.
-                read = nextRead.computeIfAbsent(draftId, draft -> new CompletableFuture<>());
-                if (files.countUnread(draftId) == 0) {
-                    return true;
-                }
+            for (long unread = files.countUnread(draftId); unread > 0; unread = files.countUnread(draftId)) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                try {
-                    read.get(Math.min(left, RECHECK.toNanos()), TimeUnit.NANOSECONDS);
-                } catch (TimeoutException readElsewhereOrNotYet) {
-                    // count again
-                }
+                // Counted again once all of them have been read here, or each second for reads on other instances.
+                reads.tryAcquire(Math.toIntExact(unread), Math.min(left, RECHECK.toNanos()), TimeUnit.NANOSECONDS);
             }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (ExecutionException never) {
-            throw new IllegalStateException(never);
         } finally {
-            if (read != null) {
-                nextRead.remove(draftId, read);
-            }
+            filesRead.remove(draftId, reads);
         }
     }
 
