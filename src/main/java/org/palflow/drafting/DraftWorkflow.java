@@ -67,7 +67,6 @@ public class DraftWorkflow {
     }
 
     /** The first component not yet approved, in the handbook's order; empty once all four are. */
-    @Transactional(readOnly = true)
     public Optional<DraftMilestone.Component> nextComponent(long draftId) {
         return DraftMilestone.openComponent(milestones.findByDraftIdOrderBySequence(draftId));
     }
@@ -214,13 +213,11 @@ public class DraftWorkflow {
         return new Submitted(submission, true);
     }
 
-    @Transactional(readOnly = true)
     public TaskSubmission submissionOf(long draftId) {
         return submissions.findByDraftId(draftId)
                 .orElseThrow(() -> new IllegalStateException("Draft " + draftId + " has no submission"));
     }
 
-    @Transactional(readOnly = true)
     public List<SubmissionFile> filesOf(TaskSubmission submission) {
         return submissionFiles.findBySubmissionIdOrderByPartCode(submission.getId());
     }

@@ -237,7 +237,6 @@ public class DraftingService {
         drafts.recordProcessInstance(draftId, processInstanceKey);
     }
 
-    @Transactional(readOnly = true)
     boolean processStarted(long draftId) {
         return drafts.findById(draftId).orElseThrow().processStarted();
     }

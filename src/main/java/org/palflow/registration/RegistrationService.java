@@ -159,7 +159,6 @@ class RegistrationService {
         registrations.recordProcessInstance(registrationId, processInstanceKey);
     }
 
-    @Transactional(readOnly = true)
     boolean processStarted(long registrationId) {
         return load(registrationId).getProcessInstanceKey() != null;
     }
