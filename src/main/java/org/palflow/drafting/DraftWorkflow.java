@@ -167,10 +167,6 @@ public class DraftWorkflow {
                         + milestone.getMentorComment() + "\n\nMark it done again once reworked.\n");
     }
 
-    /**
-     * Seals the draft when its readiness report has no blocking finding and the candidate acknowledged any
-     * warnings. Submitting a submitted draft again returns its submission.
-     */
     /** The draft's submission, and whether this request made it. */
     public record Submitted(TaskSubmission submission, boolean justNow) {
     }
