@@ -184,6 +184,7 @@ public class DraftWorkflow {
     }
 
     private Submitted submitRead(long draftId, boolean warningsAcknowledged) {
+        // Read again: the details may have changed while the files were read, and this copy is the one sealed.
         TaskDraft draft = drafts.findById(draftId).orElseThrow();
         Optional<TaskSubmission> earlier = submissions.findByDraftId(draftId);
         if (earlier.isPresent()) {

@@ -101,7 +101,6 @@ class TextExtractor {
         // The type the upload decided from the content: Tika takes it instead of guessing (UploadTypeParser).
         Metadata metadata = new Metadata();
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
-        metadata.set(Metadata.CONTENT_TYPE, type.mediaType());
         metadata.set(UPLOAD_TYPE, type.mediaType());
         try (InputStream in = Files.newInputStream(file)) {
             parser.parse(in, new BlockBreaks(text, type == FileType.ODT), metadata, parseContext());
@@ -145,9 +144,11 @@ class TextExtractor {
      */
     private static final class UploadTypeParser extends AutoDetectParser {
 
-        private final Map<MediaType, Parser> parsersByType = leafParsersByType(super.getParsers(parseContext()));
+        private final Map<MediaType, Parser> parsersByType;
 
         UploadTypeParser() {
+            ParseContext context = parseContext();
+            parsersByType = leafParsersByType(super.getParsers(context), context);
             Detector guess = getDetector();
             setDetector((input, metadata) -> {
                 // Documents embedded in the upload have no type of the upload's: Tika guesses theirs.
@@ -167,10 +168,12 @@ class TextExtractor {
          * Each type's own parser, not the composite of all of Tika's parsers that holds it: handed a file, that
          * composite would list which of its parsers takes which type all over again.
          */
-        private static Map<MediaType, Parser> leafParsersByType(Map<MediaType, Parser> parsers) {
+        private static Map<MediaType, Parser> leafParsersByType(Map<MediaType, Parser> parsers, ParseContext context) {
+            Map<CompositeParser, Map<MediaType, Parser>> listed = new HashMap<>();
             Map<MediaType, Parser> leaves = new HashMap<>();
             parsers.forEach((type, parser) -> leaves.put(type, parser instanceof CompositeParser composite
-                    ? composite.getParsers(parseContext()).getOrDefault(type, parser) : parser));
+                    ? listed.computeIfAbsent(composite, all -> all.getParsers(context)).getOrDefault(type, parser)
+                    : parser));
             return Map.copyOf(leaves);
         }
     }
