@@ -7,7 +7,7 @@ import java.nio.file.Path;
 /**
  * Where evidence files live. The embedded default is a local folder; another store (object storage) implements
  * the same operations. {@link #put} streams: it never holds a file in memory, and it returns only once the
- * file is durable (on the disk, or acknowledged by the object store), since the row naming it commits right after.
+ * file is durable (on the disk, or acknowledged by the object store).
  */
 public interface EvidenceStore {
 

@@ -103,8 +103,8 @@ class LocalEvidenceStore implements EvidenceStore {
     }
 
     /**
-     * The row that names a file is flushed to the disk when it commits (InnoDB's default), and the upload is answered
-     * after that: the file must be on the disk first, or a power cut after the answer leaves a row whose file is gone.
+     * The row that names a file is flushed to the disk when it commits (InnoDB's default), right after {@link #put}:
+     * the file must be on the disk first, or a power cut after the answer leaves a row whose file is gone.
      */
     private static Void flush(FileChannel file) throws IOException {
         file.force(false);

@@ -258,6 +258,7 @@ final class BareEngineLifecycle implements AutoCloseable {
      * id as already published means the first one arrived. After a clock move the engine can fall that far behind.
      */
     private void publish(String name, String correlationKey, String messageId, Map<String, Object> variables) {
+        Instant giveUp = Instant.now().plus(patience);
         while (true) {
             try {
                 client.newPublishMessageCommand().messageName(name).correlationKey(correlationKey)
@@ -267,7 +268,7 @@ final class BareEngineLifecycle implements AutoCloseable {
                 if (e.getStatusCode() == Status.Code.ALREADY_EXISTS) {
                     return;
                 }
-                if (e.getStatusCode() != Status.Code.DEADLINE_EXCEEDED) {
+                if (e.getStatusCode() != Status.Code.DEADLINE_EXCEEDED || Instant.now().isAfter(giveUp)) {
                     throw e;
                 }
                 unansweredMessages.incrementAndGet();
