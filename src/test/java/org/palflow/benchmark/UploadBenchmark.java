@@ -2,8 +2,6 @@ package org.palflow.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -21,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.palflow.PalFlowApplication;
 import org.palflow.support.Api;
+import org.palflow.support.EvidenceFixtures;
 import org.palflow.support.TestDataDirs;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -40,7 +39,9 @@ class UploadBenchmark {
     void uploadOf500MegabytesAgainstAPlainCopy() throws Exception {
         Path dataDir = TestDataDirs.fresh("benchmark");
         Path work = Files.createDirectories(dataDir.resolve("work"));
-        Path source = writePdfOfSize(work.resolve("evidence.pdf"));
+        // A real PDF whose text is read in a moment, so that the reading after each upload does not run into the next
+        // round; a PDF that is all padding has no cross-reference table, and Tika's PDF parser would scan all of it.
+        Path source = EvidenceFixtures.largePdf(work.resolve("evidence.pdf"), SIZE, "School improvement evidence");
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PalFlowApplication.class)
                 .run("--server.port=0", "--pal.zeebe.embedded.port=0", "--pal.data-dir=" + dataDir,
                         "--logging.level.root=WARN")) {
@@ -199,54 +200,6 @@ class UploadBenchmark {
             sha256.update(buffer, 0, (int) Math.min(buffer.length, SIZE - hashed));
         }
         sha256.digest();
-    }
-
-    /**
-     * A real PDF of one blank page, padded to the size with a stream no page uses (as a scan's unused images would
-     * be): its text is read in a moment from the cross-reference table, so the reading after each upload does not run
-     * into the next round. A PDF that is all padding has no such table, and Tika's PDF parser would scan all of it.
-     */
-    private static Path writePdfOfSize(Path file) throws IOException {
-        String[] objects = {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"};
-        long[] offsets = new long[objects.length + 1];
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-            ascii(out, "%PDF-1.4\n");
-            for (int object = 0; object < objects.length; object++) {
-                offsets[object] = out.size();
-                ascii(out, (object + 1) + " 0 obj\n" + objects[object] + "\nendobj\n");
-            }
-            offsets[objects.length] = out.size();
-            String streamHead = (objects.length + 1) + " 0 obj\n<< /Length %010d >>\nstream\n";
-            String streamTail = "\nendstream\nendobj\n";
-            long tableAt = SIZE - crossReference(offsets, 0).length();
-            long padding = tableAt - out.size() - streamHead.formatted(0).length() - streamTail.length();
-            ascii(out, streamHead.formatted(padding));
-            byte[] block = new byte[1024 * 1024];
-            Random random = new Random(SIZE);
-            for (long written = 0; written < padding; written += block.length) {
-                random.nextBytes(block);
-                out.write(block, 0, (int) Math.min(block.length, padding - written));
-            }
-            ascii(out, streamTail);
-            ascii(out, crossReference(offsets, tableAt));
-        }
-        assertThat(Files.size(file)).isEqualTo(SIZE);
-        return file;
-    }
-
-    /** The cross-reference table and trailer: offsets of ten digits, so its length does not depend on them. */
-    private static String crossReference(long[] offsets, long tableAt) {
-        StringBuilder table = new StringBuilder("xref\n0 " + (offsets.length + 1) + "\n0000000000 65535 f \n");
-        for (long offset : offsets) {
-            table.append("%010d 00000 n \n".formatted(offset));
-        }
-        return table.append("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%010d\n%%%%EOF\n"
-                .formatted(offsets.length + 1, tableAt)).toString();
-    }
-
-    private static void ascii(DataOutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     private interface Step {

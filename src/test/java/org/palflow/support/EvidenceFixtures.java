@@ -1,14 +1,19 @@
 package org.palflow.support;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-/** Small real documents made on the fly: a PDF, a Word document and an OpenDocument text. */
+/** Real documents made on the fly: a PDF (small, or of a given size), a Word document and an OpenDocument text. */
 public final class EvidenceFixtures {
 
     private EvidenceFixtures() {
@@ -36,6 +41,60 @@ public final class EvidenceFixtures {
                 + fontObject + " 0 obj << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> endobj\n"
                 + "trailer << /Root 1 0 R >>\n%%EOF\n";
         return body.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * A PDF of {@code size} bytes with one page holding {@code text}, padded with a stream of random bytes no page uses
+     * (as a scan's unused images would be), with a cross-reference table, so that a reader finds the page without
+     * reading the padding.
+     */
+    public static Path largePdf(Path file, long size, String text) throws IOException {
+        String content = "BT /F1 12 Tf 72 720 Td (" + text + ") Tj ET";
+        String[] objects = {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+                    + " /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length " + content.length() + " >>\nstream\n" + content + "\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+        long[] offsets = new long[objects.length + 1];
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            ascii(out, "%PDF-1.4\n");
+            for (int object = 0; object < objects.length; object++) {
+                offsets[object] = out.size();
+                ascii(out, (object + 1) + " 0 obj\n" + objects[object] + "\nendobj\n");
+            }
+            offsets[objects.length] = out.size();
+            String paddingHead = (objects.length + 1) + " 0 obj\n<< /Length %010d >>\nstream\n";
+            String paddingTail = "\nendstream\nendobj\n";
+            long tableAt = size - crossReference(offsets, 0).length();
+            long padding = tableAt - out.size() - paddingHead.formatted(0).length() - paddingTail.length();
+            ascii(out, paddingHead.formatted(padding));
+            byte[] block = new byte[1024 * 1024];
+            Random random = new Random(size);
+            for (long written = 0; written < padding; written += block.length) {
+                random.nextBytes(block);
+                out.write(block, 0, (int) Math.min(block.length, padding - written));
+            }
+            ascii(out, paddingTail);
+            ascii(out, crossReference(offsets, tableAt));
+        }
+        if (Files.size(file) != size) {
+            throw new IllegalStateException("wrote " + Files.size(file) + " bytes instead of " + size);
+        }
+        return file;
+    }
+
+    /** The cross-reference table and trailer: offsets of ten digits, so its length does not depend on them. */
+    private static String crossReference(long[] offsets, long tableAt) {
+        StringBuilder table = new StringBuilder("xref\n0 " + (offsets.length + 1) + "\n0000000000 65535 f \n");
+        for (long offset : offsets) {
+            table.append("%010d 00000 n \n".formatted(offset));
+        }
+        return table.append("trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%010d\n%%%%EOF\n"
+                .formatted(offsets.length + 1, tableAt)).toString();
+    }
+
+    private static void ascii(DataOutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The smallest MP4 a video part takes: an ISO file-type box and a free box holding {@code label}. */
