@@ -103,8 +103,7 @@ class TextExtractor {
         metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
         metadata.set(UPLOAD_TYPE, type.mediaType());
         // Tika's own stream over the file, not a plain stream: given a plain one, the PDF parser read the whole file
-        // into the heap (a 300 MB PDF grew the heap by 320 MB, against 26 MB this way), and parsers that need
-        // random access copied it to a temporary file first.
+        // into the heap (a 300 MB PDF grew the heap by 320 MB, against 26 MB this way).
         try (InputStream in = TikaInputStream.get(file)) {
             parser.parse(in, new BlockBreaks(text, type == FileType.ODT), metadata, parseContext());
         } catch (Exception e) {
