@@ -3,7 +3,6 @@ package org.palflow.drafting;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,6 @@ class LocalEvidenceStore implements EvidenceStore {
 
     /** A megabyte: with 256 KB a large upload ran a tenth slower (760-820 against 860-870 MB/s), in hand-overs. */
     private static final int BUFFER = 1024 * 1024;
-    private static final int WRITE_PIECE = 64 * 1024;
     /** How far the request's reads may run ahead of the hash and the writes, in buffers. */
     private static final int BUFFERS = 4;
     /**
@@ -37,8 +35,8 @@ class LocalEvidenceStore implements EvidenceStore {
      */
     private static final BlockingQueue<byte[]> SPARE_BUFFERS = new ArrayBlockingQueue<>(4 * BUFFERS);
     /**
-     * A large upload is flushed to the disk as it streams, so that the flush before the answer has only the last
-     * part left to write.
+     * A large upload written through the page cache is flushed to the disk as it streams, so that the flush before
+     * the answer has only the last part left to write.
      */
     private static final long FLUSH_EVERY = 32L * 1024 * 1024;
     /** Hashes, writes and flushes, beside the request's thread, which only reads. */
@@ -46,6 +44,8 @@ class LocalEvidenceStore implements EvidenceStore {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final Path root;
+    /** Asked of the file system once: finding a file's store reads the whole mount table. */
+    private volatile int directBlockSize = -1;
 
     LocalEvidenceStore(PlatformProperties properties) {
         this.root = properties.dataDir().toAbsolutePath().resolve("evidence");
@@ -54,13 +54,16 @@ class LocalEvidenceStore implements EvidenceStore {
     @Override
     public Stored put(InputStream content, long maxBytes) throws IOException {
         Files.createDirectories(root);
+        if (directBlockSize < 0) {
+            directBlockSize = EvidenceFileWriter.directBlockSize(root, BUFFER);
+        }
         Path partial = Files.createTempFile(root, "upload-", ".part");
         try {
             MessageDigest sha256 = sha256();
             long size;
-            try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            try (EvidenceFileWriter out = EvidenceFileWriter.open(partial, BUFFER, directBlockSize)) {
                 size = copy(content, maxBytes, sha256, out);
-                flush(out);
+                out.finish();
             }
             String key = UUID.randomUUID().toString();
             Path target = localPath(key);
@@ -82,7 +85,7 @@ class LocalEvidenceStore implements EvidenceStore {
      * file's order. Reading, hashing and writing 500 MB on one thread took 0.7 s here (SHA-256 alone 0.3 s of it)
      * while the other core waited.
      */
-    private static long copy(InputStream content, long maxBytes, MessageDigest sha256, FileChannel out)
+    private static long copy(InputStream content, long maxBytes, MessageDigest sha256, EvidenceFileWriter out)
             throws IOException {
         byte[][] buffers = new byte[BUFFERS][];
         CompletableFuture<?>[] released = new CompletableFuture<?>[BUFFERS];
@@ -109,11 +112,11 @@ class LocalEvidenceStore implements EvidenceStore {
                     throw new TooLarge(maxBytes);
                 }
                 hashed = hashed.thenRunAsync(() -> sha256.update(buffer, 0, read), BACKGROUND);
-                written = written.thenRunAsync(unchecked(() -> write(out, buffer, read)), BACKGROUND);
+                written = written.thenRunAsync(unchecked(() -> out.write(buffer, read)), BACKGROUND);
                 released[slot] = CompletableFuture.allOf(hashed, written);
-                if (size - flushedUpTo >= FLUSH_EVERY && flushed.isDone()) {
+                if (!out.direct() && size - flushedUpTo >= FLUSH_EVERY && flushed.isDone()) {
                     await(flushed);
-                    flushed = written.thenRunAsync(unchecked(() -> flush(out)), BACKGROUND);
+                    flushed = written.thenRunAsync(unchecked(out::flush), BACKGROUND);
                     flushedUpTo = size;
                 }
             }
@@ -152,28 +155,6 @@ class LocalEvidenceStore implements EvidenceStore {
     @Override
     public void delete(String key) throws IOException {
         Files.deleteIfExists(localPath(key));
-    }
-
-    /**
-     * In writes of 64 KB: for a write of a megabyte the kernel takes large page-cache folios, and on this virtual
-     * machine filling fresh large folios was at times several times slower than small ones (UploadBenchmark, back to
-     * back: 308 MB/s in 1 MB writes, 714 MB/s in 64 KB writes; at other times both about 800).
-     */
-    private static void write(FileChannel file, byte[] buffer, int length) throws IOException {
-        for (int offset = 0; offset < length; offset += WRITE_PIECE) {
-            ByteBuffer piece = ByteBuffer.wrap(buffer, offset, Math.min(WRITE_PIECE, length - offset));
-            while (piece.hasRemaining()) {
-                file.write(piece);
-            }
-        }
-    }
-
-    /**
-     * The row that names a file is flushed to the disk when it commits (InnoDB's default), right after {@link #put}:
-     * the file must be on the disk first, or a power cut after the answer leaves a row whose file is gone.
-     */
-    private static void flush(FileChannel file) throws IOException {
-        file.force(false);
     }
 
     private interface FileStep {

@@ -171,7 +171,7 @@ class UploadBenchmark {
         return Integer.parseInt(answer);
     }
 
-    /** What the upload does without HTTP: a copy that hashes as it writes, 64 KB at a time, and flushes as the store. */
+    /** The plainest store without HTTP: one thread reads, hashes and writes through the page cache, then flushes. */
     private static void hashedCopy(Path from, Path to) throws Exception {
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         byte[] buffer = new byte[64 * 1024];
