@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 import org.palflow.platform.embedded.EmbeddedZeebeEngine;
 import org.palflow.support.FreePorts;
 import org.palflow.support.LifecycleDriver;
+import org.palflow.support.ThreadCpu;
 
 /**
  * The platform's BPMN files on the same durable embedded engine with nothing else: workers that only answer with
@@ -88,8 +89,10 @@ final class BareEngineLifecycle implements AutoCloseable {
     LifecycleDriver.Figures run() throws Exception {
         Instant began = Instant.now();
         Duration cpuAtStart = LifecycleDriver.cpuOfThisJvm();
+        ThreadCpu.Reading threadsAtStart = ThreadCpu.read(ProcessHandle.current());
         Map<String, Duration> stagesDone = new LinkedHashMap<>();
-        ExecutorService clients = Executors.newFixedThreadPool(clientThreads);
+        ExecutorService clients = Executors.newFixedThreadPool(clientThreads,
+                Thread.ofPlatform().name("driver-client-", 1).factory());
         try {
             Map<Long, Instant> mentored = new ConcurrentHashMap<>();
             List<Future<Duration>> drafted = new ArrayList<>();
@@ -129,7 +132,8 @@ final class BareEngineLifecycle implements AutoCloseable {
                     + "sent again%n", unansweredMessages.get());
             return new LifecycleDriver.Figures(candidates, 0, Duration.between(began, Instant.now()), stagesDone,
                     candidateTimes, List.of(), List.of(), Map.of("engine, workers and driver",
-                            LifecycleDriver.cpuOfThisJvm().minus(cpuAtStart)));
+                            LifecycleDriver.cpuOfThisJvm().minus(cpuAtStart)),
+                    ThreadCpu.usedBetween(threadsAtStart, ThreadCpu.read(ProcessHandle.current())));
         } finally {
             clients.shutdownNow();
         }

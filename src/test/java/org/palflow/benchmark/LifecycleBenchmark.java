@@ -79,6 +79,13 @@ class LifecycleBenchmark {
         figures.cpuUsed().forEach((process, cpu) -> parts.append(String.format("%s %.0f s; ", process, seconds(cpu))));
         print("%s: CPU used to hand-off: %s%.0f s in all, %.2f cores on average, %.2f s a candidate", where, parts,
                 total, total / wall, total / figures.candidates());
+        if (!figures.cpuByThreads().isEmpty()) {
+            double threads = figures.cpuByThreads().values().stream().mapToDouble(LifecycleBenchmark::seconds).sum();
+            StringBuilder groups = new StringBuilder();
+            figures.cpuByThreads().forEach((group, cpu) -> groups.append(String.format("%s%s %.0f s (%.0f%%)",
+                    groups.isEmpty() ? "" : ", ", group, seconds(cpu), 100 * seconds(cpu) / threads)));
+            print("%s: its JVM's CPU by thread: %s", where, groups);
+        }
     }
 
     /** Candidates begin in order, a client thread each; a slowdown shows as later candidates taking longer. */

@@ -60,12 +60,12 @@ public final class LifecycleDriver implements AutoCloseable {
     /**
      * What a run measured: how long after the app was first ready each stage was done for every candidate; each
      * candidate's time from its first request to its four tasks submitted, in the order they began; how long
-     * the app took to be ready after each kill; and the CPU time each process used from ready to the last stage (none
-     * for a run with kills, whose app processes come and go).
+     * the app took to be ready after each kill; and the CPU time each process used from ready to the last stage, and
+     * the (first) app's by its threads (none for a run with kills, whose app processes come and go).
      */
     public record Figures(int candidates, int kills, Duration total, Map<String, Duration> stagesDone,
             List<Duration> candidateTimes, List<Duration> readyAfterKill, List<String> nearDuplicatesFound,
-            Map<String, Duration> cpuUsed) {
+            Map<String, Duration> cpuUsed, Map<String, Duration> cpuByThreads) {
     }
 
     /** CPU time this JVM has used so far, on all its threads. */
@@ -200,6 +200,7 @@ public final class LifecycleDriver implements AutoCloseable {
         }
         Instant ready = Instant.now();
         Map<String, Duration> cpuAtReady = cpuNow();
+        ThreadCpu.Reading appThreadsAtReady = ThreadCpu.read(child.toHandle());
         Thread killer = Thread.ofPlatform().name("crash-killer").start(this::killAtRandom);
         ExecutorService clients = Executors.newFixedThreadPool(clientThreads);
         try {
@@ -250,12 +251,14 @@ public final class LifecycleDriver implements AutoCloseable {
             }
             stageDone("released, decided and handed off", ready);
             Map<String, Duration> cpuUsed = new LinkedHashMap<>();
+            Map<String, Duration> cpuByThreads = Map.of();
             if (kills == 0) {
                 cpuNow().forEach((process, cpu) -> cpuUsed.put(process, cpu.minus(cpuAtReady.get(process))));
+                cpuByThreads = ThreadCpu.usedBetween(appThreadsAtReady, ThreadCpu.read(child.toHandle()));
             }
             killer.join();
             return new Figures(candidates, kills, Duration.between(began, Instant.now()), stagesDone, candidateTimes,
-                    readyAfterKill, List.copyOf(nearDuplicatesFound), cpuUsed);
+                    readyAfterKill, List.copyOf(nearDuplicatesFound), cpuUsed, cpuByThreads);
         } finally {
             clients.shutdownNow();
             killer.interrupt();

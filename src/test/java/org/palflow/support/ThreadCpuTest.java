@@ -1,0 +1,60 @@
+package org.palflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/** The lifecycle benchmark's breakdown of a JVM's CPU by thread must put a thread's time in its group. */
+class ThreadCpuTest {
+
+    @Test
+    void aThreadsCpuIsCountedInItsGroupWhileItLivesAndInTheTotalOnceItHasEnded() throws Exception {
+        ThreadCpu.Reading before = ThreadCpu.read(ProcessHandle.current());
+        CountDownLatch spun = new CountDownLatch(1);
+        CountDownLatch read = new CountDownLatch(1);
+        Thread extraction = Thread.ofPlatform().name("evidence-extraction-0").start(() -> {
+            spin(Duration.ofMillis(300));
+            spun.countDown();
+            awaitQuietly(read);
+        });
+        spun.await();
+        Map<String, Duration> whileAlive = ThreadCpu.usedBetween(before, ThreadCpu.read(ProcessHandle.current()));
+        read.countDown();
+        extraction.join();
+        Map<String, Duration> afterItEnded = ThreadCpu.usedBetween(before, ThreadCpu.read(ProcessHandle.current()));
+
+        // Other threads of this JVM (an app under test) may run meanwhile: compare what moved between the readings.
+        Duration extractionWhileAlive = whileAlive.get("text extraction");
+        assertThat(extractionWhileAlive).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        assertThat(afterItEnded.getOrDefault("text extraction", Duration.ZERO))
+                .isLessThan(extractionWhileAlive.minusMillis(200));
+        assertThat(afterItEnded.get(ThreadCpu.ENDED).minus(whileAlive.get(ThreadCpu.ENDED)))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void threadsAreKnownByTheNamesTheKernelKeeps() {
+        assertThat(ThreadCpu.groupOf("C2 CompilerThre")).isEqualTo("JIT compilers");
+        assertThat(ThreadCpu.groupOf("zb-actors-0")).isEqualTo("engine");
+        assertThat(ThreadCpu.groupOf("evidence-extrac")).isEqualTo("text extraction");
+        assertThat(ThreadCpu.groupOf("main")).isEqualTo(ThreadCpu.ENDED);
+    }
+
+    private static void spin(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
