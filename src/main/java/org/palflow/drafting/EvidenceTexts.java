@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,11 @@ public class EvidenceTexts {
     private final Clock clock;
     /** Per draft being waited for, a permit for each of its files read in this JVM since the wait began. */
     private final Map<Long, Semaphore> filesRead = new ConcurrentHashMap<>();
+    /**
+     * Contents being read in this JVM, by hash: the same bytes uploaded twice at once are read once, and the second
+     * upload takes the first one's text instead of failing to store its own.
+     */
+    private final Map<String, CompletableFuture<EvidenceText>> reading = new ConcurrentHashMap<>();
 
     EvidenceTexts(EvidenceFileRepository files, EvidenceTextRepository texts, EvidenceStore store,
             TextExtractor extractor, DraftingService drafting, TransactionTemplate transaction, Clock clock) {
@@ -45,9 +51,28 @@ public class EvidenceTexts {
     /** Idempotent: a hash already read is not read again, and a concurrent duplicate is ignored. */
     public EvidenceText extract(long fileId) {
         EvidenceFile file = files.findById(fileId).orElseThrow(() -> new IllegalStateException("No evidence file " + fileId));
-        EvidenceText text = texts.findById(file.getSha256()).orElseGet(() -> read(file));
+        EvidenceText text = texts.findById(file.getSha256()).orElseGet(() -> readOnce(file));
         Optional.ofNullable(filesRead.get(file.getDraftId())).ifPresent(Semaphore::release);
         return text;
+    }
+
+    private EvidenceText readOnce(EvidenceFile file) {
+        CompletableFuture<EvidenceText> mine = new CompletableFuture<>();
+        CompletableFuture<EvidenceText> underWay = reading.putIfAbsent(file.getSha256(), mine);
+        if (underWay != null) {
+            return underWay.join();
+        }
+        try {
+            // Looked up again: a read that ended since the first look has stored its text and left the map.
+            EvidenceText text = texts.findById(file.getSha256()).orElseGet(() -> read(file));
+            mine.complete(text);
+            return text;
+        } catch (RuntimeException | Error failure) {
+            mine.completeExceptionally(failure);
+            throw failure;
+        } finally {
+            reading.remove(file.getSha256(), mine);
+        }
     }
 
     private EvidenceText read(EvidenceFile file) {

@@ -10,9 +10,14 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -26,14 +31,18 @@ import org.apache.poi.poifs.crypt.Encryptor;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.palflow.support.EvidenceFixtures;
 import org.palflow.support.PalFlowTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Text is read after upload, by the evidence-extraction process, and every unreadable file becomes a finding. */
+@ExtendWith(OutputCaptureExtension.class)
 class EvidenceTextExtractionTest extends PalFlowTest {
 
     static final Map<String, Object> BLAKE = candidate("Blake Candidate", "blake.candidate@palflow.example");
@@ -117,14 +126,36 @@ class EvidenceTextExtractionTest extends PalFlowTest {
         assertThat(text.get("finding").asText()).contains("expands to far more than its size");
     }
 
+    /** Two uploads of the same new bytes read at the same moment: read once, both given the text, nothing failed. */
+    @Test
+    void theSameBytesReadByTwoAtOnceAreReadOnce(CapturedOutput output) throws Exception {
+        String words = "Observation notes from the instructional round with the grade five team. ".repeat(2_000);
+        EvidenceStore.Stored stored = store.put(new ByteArrayInputStream(EvidenceFixtures.docx(words)), 1 << 24);
+        List<Long> unread = List.of(unreadFile("B", "notes.docx", stored), unreadFile("C", "notes-again.docx", stored));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService readers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<EvidenceText>> reads = unread.stream().map(file -> readers.submit(() -> {
+                start.await();
+                return evidenceTexts.extract(file);
+            })).toList();
+            start.countDown();
+            for (Future<EvidenceText> read : reads) {
+                assertThat(read.get(30, TimeUnit.SECONDS).getWordCount()).isEqualTo(22_000);
+            }
+        } finally {
+            readers.shutdownNow();
+        }
+        assertThat(texts.existsById(stored.sha256())).isTrue();
+        assertThat(output).doesNotContain("Duplicate entry");
+    }
+
     /** A submission waits for files still being read: woken by the reading, not refused while it happens. */
     @Test
     void aWaitForReadingEndsWhenTheDraftsNewestFilesAreRead() throws Exception {
-        // Stored without the event that starts its reading: only this test reads it.
         EvidenceStore.Stored stored = store.put(new ByteArrayInputStream(
                 EvidenceFixtures.docx("Entry plan notes for the leadership team.")), 1 << 20);
-        long unread = transaction.execute(status -> files.saveAndFlush(new EvidenceFile(draftId, "B", 1,
-                "notes.docx", FileType.DOCX, stored, "blake", Instant.now(), null))).getId();
+        long unread = unreadFile("B", "notes.docx", stored);
 
         assertThat(evidenceTexts.awaitRead(draftId, Duration.ofMillis(300))).isFalse();
         assertThat(texts.existsById(stored.sha256())).isFalse();
@@ -134,6 +165,13 @@ class EvidenceTextExtractionTest extends PalFlowTest {
         assertThat(evidenceTexts.awaitRead(draftId, Duration.ofSeconds(20))).isTrue();
         assertThat(reading.get().getWordCount()).isEqualTo(7);
         assertThat(texts.existsById(stored.sha256())).isTrue();
+    }
+
+    /** Stored without the event that starts its reading: only the test reads it. */
+    private long unreadFile(String part, String name, EvidenceStore.Stored stored) {
+        return transaction.execute(status -> files.saveAndFlush(new EvidenceFile(draftId, part,
+                files.latestVersion(draftId, part) + 1, name, FileType.DOCX, stored, "blake", Instant.now(), null)))
+                .getId();
     }
 
     private JsonNode readText(String part, String name, byte[] content) {
