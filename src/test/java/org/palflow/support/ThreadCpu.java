@@ -22,6 +22,7 @@ public final class ThreadCpu {
             Map.entry("C1 CompilerThre", "JIT compilers"),
             Map.entry("C2 CompilerThre", "JIT compilers"),
             Map.entry("zb-", "engine"),
+            Map.entry("zeebe-snapshots", "engine snapshots and record readers"),
             Map.entry("grpc-", "engine gateway and client (gRPC)"),
             Map.entry("http-nio-", "HTTP requests"),
             Map.entry("pool-", "job workers"),

@@ -153,7 +153,8 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
     private static Record<?> record(LoggedEvent event) {
         RecordMetadata metadata = new RecordMetadata();
         event.readMetadata(metadata);
-        UnifiedRecordValue value = UnifiedRecordValue.allRecordsMap().get(metadata.getValueType());
+        // Only the one value type read: allRecordsMap() builds one of each of the sixty-odd types on every call.
+        UnifiedRecordValue value = UnifiedRecordValue.fromValueType(metadata.getValueType());
         event.readValue(value);
         return new CopiedRecord<>(value, metadata, event.getKey(), 1, event.getPosition(),
                 event.getSourceEventPosition(), event.getTimestamp());
