@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.palflow.platform.embedded.EmbeddedDefaults;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClientException;
 
@@ -535,8 +536,7 @@ public final class LifecycleDriver implements AutoCloseable {
     /** Configured for real services, which are the first instance's embedded ones. */
     private void startSecondInstance() {
         secondPort = FreePorts.any();
-        second = launch(secondPort, List.of("--spring.datasource.url=jdbc:mysql://127.0.0.1:" + databasePort
-                + "/palflow?useSSL=false&allowPublicKeyRetrieval=true&serverTimezone=UTC",
+        second = launch(secondPort, List.of("--spring.datasource.url=" + EmbeddedDefaults.jdbcUrl(databasePort, "palflow"),
                 "--spring.datasource.username=root", "--spring.datasource.password=",
                 "--spring.jpa.database-platform=org.hibernate.dialect.MySQLDialect",
                 "--camunda.client.grpc-address=http://127.0.0.1:" + enginePort,

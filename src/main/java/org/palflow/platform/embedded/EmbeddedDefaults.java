@@ -49,8 +49,7 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor {
         if (!externalDatabase) {
             int port = portOrFree(binder.bind(DATABASE_PORT, Integer.class).orElse(0));
             defaults.put(DATABASE_PORT, port);
-            defaults.put("spring.datasource.url", "jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE_NAME
-                    + "?useSSL=false&allowPublicKeyRetrieval=true&serverTimezone=UTC");
+            defaults.put("spring.datasource.url", jdbcUrl(port, DATABASE_NAME));
             defaults.put("spring.datasource.username", "root");
             defaults.put("spring.datasource.password", "");
             // Connector/J reads SQL keywords with a query MariaDB cannot answer, which leaves Hibernate unable
@@ -58,6 +57,12 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor {
             defaults.put("spring.jpa.database-platform", "org.hibernate.dialect.MySQLDialect");
         }
         environment.getPropertySources().addFirst(new MapPropertySource("pal-embedded-defaults", defaults));
+    }
+
+    /** The embedded server's address; an empty {@code database} connects to none (to create one). */
+    public static String jdbcUrl(int port, String database) {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + database
+                + "?useSSL=false&allowPublicKeyRetrieval=true&serverTimezone=UTC";
     }
 
     private static int portOrFree(int configured) {
