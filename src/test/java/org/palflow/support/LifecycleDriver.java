@@ -536,7 +536,8 @@ public final class LifecycleDriver implements AutoCloseable {
     /** Configured for real services, which are the first instance's embedded ones. */
     private void startSecondInstance() {
         secondPort = FreePorts.any();
-        second = launch(secondPort, List.of("--spring.datasource.url=" + EmbeddedDefaults.jdbcUrl(databasePort, "palflow"),
+        second = launch(secondPort, List.of(
+                "--spring.datasource.url=" + EmbeddedDefaults.jdbcUrl(databasePort, EmbeddedDefaults.DATABASE_NAME),
                 "--spring.datasource.username=root", "--spring.datasource.password=",
                 "--spring.jpa.database-platform=org.hibernate.dialect.MySQLDialect",
                 "--camunda.client.grpc-address=http://127.0.0.1:" + enginePort,

@@ -46,7 +46,7 @@ public class EmbeddedDatabase implements AutoCloseable {
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 // MariaDB 11.4 makes a TLS certificate at every start unless told not to: a 2,048-bit RSA key,
-                // about 4 s of CPU here. Nothing but the app on this machine connects, and it does so without TLS.
+                // about 3 s of CPU here. Nothing but the app on this machine connects, and it does so without TLS.
                 .addArg("--skip-ssl");
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");

@@ -26,7 +26,7 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor {
     static final String ZEEBE_PORT = "pal.zeebe.embedded.port";
     static final String DATABASE_EMBEDDED = "pal.database.embedded";
     static final String DATABASE_PORT = "pal.database.embedded.port";
-    static final String DATABASE_NAME = "palflow";
+    public static final String DATABASE_NAME = "palflow";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
