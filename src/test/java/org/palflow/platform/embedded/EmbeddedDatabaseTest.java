@@ -20,10 +20,10 @@ class EmbeddedDatabaseTest {
                 Connection connection = DriverManager.getConnection(
                         EmbeddedDefaults.jdbcUrl(port, EmbeddedDefaults.DATABASE_NAME), "root", "");
                 Statement statement = connection.createStatement();
-                ResultSet tls = statement.executeQuery("SELECT @@have_ssl, DATABASE()")) {
-            assertThat(tls.next()).isTrue();
-            assertThat(tls.getString(1)).isEqualTo("DISABLED");
-            assertThat(tls.getString(2)).isEqualTo(EmbeddedDefaults.DATABASE_NAME);
+                ResultSet answer = statement.executeQuery("SELECT @@have_ssl, DATABASE()")) {
+            assertThat(answer.next()).isTrue();
+            assertThat(answer.getString(1)).isEqualTo("DISABLED");
+            assertThat(answer.getString(2)).isEqualTo(EmbeddedDefaults.DATABASE_NAME);
         }
     }
 }
