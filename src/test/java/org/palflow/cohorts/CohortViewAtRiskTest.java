@@ -34,8 +34,11 @@ class CohortViewAtRiskTest extends ScoringTest {
         long rescoring = processInstanceWith("rescoring", "submissionId", submissionId);
         scoreAll(awaitAssignment(submissionId, ScoringPurpose.RESCORING), 2, "1.90");
         awaitProcess(rescoring, process -> process.isCompleted());
-        assertThat(as("drew").get("/api/submissions/" + submissionId + "/score-report").getBody()
-                .get("taskScore").decimalValue()).isEqualByComparingTo("1.90");
+        JsonNode report = as("drew").get("/api/submissions/" + submissionId + "/score-report").getBody();
+        assertThat(report.get("taskScore").decimalValue()).isEqualByComparingTo("1.90");
+        Map<String, Object> drew = factsOf("drew");
+        assertThat(drew).containsEntry("task2_stage", "SCORED").containsEntry("score_below", true);
+        assertThat(drew.get("task2_valid_until")).hasToString(report.get("expiresOn").asText());
 
         JsonNode atRisk = as("casey").get(COHORT + "?atRisk=true&name=Drew Candidate").getBody();
         assertThat(atRisk.get("total").asLong()).isEqualTo(1);
@@ -75,11 +78,14 @@ class CohortViewAtRiskTest extends ScoringTest {
      * afresh from the read models.
      */
     private void assertFactsKeptByEventsAreFactsWorkedOutAfresh(String user) {
-        long candidateId = as(user).get("/api/registrations/mine").getBody().get("id").asLong();
-        String row = "SELECT * FROM cohort_candidate_facts WHERE candidate_id = ?";
-        Map<String, Object> kept = jdbc.queryForMap(row, candidateId);
-        jdbc.update("DELETE FROM cohort_candidate_facts WHERE candidate_id = ?", candidateId);
+        Map<String, Object> kept = factsOf(user);
+        jdbc.update("DELETE FROM cohort_candidate_facts WHERE candidate_id = ?", kept.get("candidate_id"));
         assertThat(facts.fillIn()).isPositive();
-        assertThat(jdbc.queryForMap(row, candidateId)).isEqualTo(kept);
+        assertThat(factsOf(user)).isEqualTo(kept);
+    }
+
+    private Map<String, Object> factsOf(String user) {
+        long candidateId = as(user).get("/api/registrations/mine").getBody().get("id").asLong();
+        return jdbc.queryForMap("SELECT * FROM cohort_candidate_facts WHERE candidate_id = ?", candidateId);
     }
 }
