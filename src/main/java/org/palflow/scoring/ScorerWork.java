@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.palflow.drafting.SubmittedEvidence;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
@@ -58,8 +60,13 @@ public class ScorerWork {
 
     @Transactional(readOnly = true)
     public List<AssignmentSummary> assignmentsOf(Actor actor) {
-        return assignments.findByScorerIdOrderByIdDesc(scorerOf(actor).getId()).stream().map(assignment -> {
-            ScoringCase scoringCase = cases.findById(assignment.getSubmissionId()).orElseThrow();
+        List<ScoringAssignment> listed = assignments.findByScorerIdOrderByIdDesc(scorerOf(actor).getId());
+        // One query for all their cases, not one per assignment: a scorer's list grows with every window.
+        Map<Long, ScoringCase> casesById = cases.findAllById(listed.stream().map(ScoringAssignment::getSubmissionId)
+                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(ScoringCase::getSubmissionId,
+                        Function.identity()));
+        return listed.stream().map(assignment -> {
+            ScoringCase scoringCase = casesById.get(assignment.getSubmissionId());
             return new AssignmentSummary(assignment.getId(), scoringCase.getTask(), scoringCase.getHandbookVersion(),
                     assignment.getPurpose().name(), assignment.getStatus().name(), assignment.getDueAt());
         }).toList();

@@ -44,7 +44,11 @@ class TaskScoringProcessTest extends ScoringTest {
                 .filter(text -> text.contains("(assignment " + first.id() + ", first scoring)")).findFirst());
 
         List<String> scorerSaw = new ArrayList<>();
-        scorerSaw.add(as(scorer).get("/api/scorer/assignments").getBody().toString());
+        JsonNode listed = as(scorer).get("/api/scorer/assignments").getBody();
+        scorerSaw.add(listed.toString());
+        assertThat(listed.findParents("assignmentId")).filteredOn(line -> line.get("assignmentId").asLong() == first.id())
+                .singleElement().satisfies(line -> assertThat(line.get("task").asInt()).isEqualTo(1))
+                .satisfies(line -> assertThat(line.get("purpose").asText()).isEqualTo("FIRST"));
         JsonNode blinded = as(scorer).get("/api/scorer/assignments/" + first.id()).getBody();
         scorerSaw.add(blinded.toString());
         assertThat(blinded.get("indicators").findValuesAsText("code")).containsExactlyElementsOf(indicators(1));
