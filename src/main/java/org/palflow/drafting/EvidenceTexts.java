@@ -51,7 +51,7 @@ public class EvidenceTexts {
     /** Idempotent: a hash already read is not read again, and a concurrent duplicate is ignored. */
     public EvidenceText extract(long fileId) {
         EvidenceFile file = files.findById(fileId).orElseThrow(() -> new IllegalStateException("No evidence file " + fileId));
-        EvidenceText text = texts.findById(file.getSha256()).orElseGet(() -> readOnce(file));
+        EvidenceText text = readOnce(file);
         Optional.ofNullable(filesRead.get(file.getDraftId())).ifPresent(Semaphore::release);
         return text;
     }
@@ -63,7 +63,8 @@ public class EvidenceTexts {
             return underWay.join();
         }
         try {
-            // Looked up again: a read that ended since the first look has stored its text and left the map.
+            // Looked up once this call holds the hash: a read of it that ended before has stored its text and left
+            // the map, so a file delivered again, or a copy of one read before, is not read again.
             EvidenceText text = texts.findById(file.getSha256()).orElseGet(() -> read(file));
             mine.complete(text);
             return text;
