@@ -46,8 +46,8 @@ class TaskScoringProcessTest extends ScoringTest {
         List<String> scorerSaw = new ArrayList<>();
         JsonNode listed = as(scorer).get("/api/scorer/assignments").getBody();
         scorerSaw.add(listed.toString());
-        assertThat(listed.findParents("assignmentId")).filteredOn(line -> line.get("assignmentId").asLong() == first.id())
-                .singleElement().satisfies(line -> assertThat(line.get("task").asInt()).isEqualTo(1))
+        assertThat(listed.findParents("assignmentId"))
+                .filteredOn(line -> line.get("assignmentId").asLong() == first.id()).singleElement().satisfies(line -> assertThat(line.get("task").asInt()).isEqualTo(1))
                 .satisfies(line -> assertThat(line.get("purpose").asText()).isEqualTo("FIRST"));
         JsonNode blinded = as(scorer).get("/api/scorer/assignments/" + first.id()).getBody();
         scorerSaw.add(blinded.toString());
