@@ -12,7 +12,9 @@ import org.palflow.support.TestDataDirs;
 /**
  * Run with {@code ./pal test -Pbenchmark -Dtest=LifecycleBenchmark} ({@code -Dpal.lifecycle.candidates}, default
  * 1,000; {@code -Dpal.lifecycle.clients}, default 8; {@code -Dpal.lifecycle.instances}, default 1: {@code 2} runs
- * two app instances on one database and one engine, {@code 1,2} one run of each). First the platform's BPMN files
+ * two app instances on one database and one engine, {@code 1,2} one run of each;
+ * {@code -Dpal.lifecycle.statements=true} turns on MariaDB's statement statistics and prints the statements that
+ * took longest). First the platform's BPMN files
  * run on the bare engine with workers that only answer; then a cohort imported by CSV goes through the whole
  * lifecycle on the platform (child JVMs on the embedded default, driven over HTTP): mentor proposed and accepted,
  * four tasks drafted with small real documents, the first task's components approved, submitted in a window,
@@ -40,6 +42,9 @@ class LifecycleBenchmark {
                 if (instances.equals("2")) {
                     driver.twoInstances();
                 }
+                if (Boolean.getBoolean("pal.lifecycle.statements")) {
+                    driver.statementStatistics();
+                }
                 platform = driver.run();
                 driver.assertEveryEffectOnce(platform);
             }
@@ -59,6 +64,7 @@ class LifecycleBenchmark {
             printFirstAndLast(where, platform.candidateTimes());
             printCpu("bare engine", bare);
             printCpu(where, platform);
+            printStatements(where, platform);
             if (instances.equals("2")) {
                 print("%s: the passage planted in two Task 3 submissions, screened at one deadline: %s", where,
                         platform.nearDuplicatesFound().isEmpty() ? "NOT FOUND" : "found, "
@@ -85,6 +91,21 @@ class LifecycleBenchmark {
             figures.cpuByThreads().forEach((group, cpu) -> groups.append(String.format("%s%s %.0f s (%.0f%%)",
                     groups.isEmpty() ? "" : ", ", group, seconds(cpu), 100 * seconds(cpu) / threads)));
             print("%s: its JVM's CPU by thread: %s", where, groups);
+        }
+    }
+
+    /** The database's side: how many statements a candidate costs, and the ones that took longest. */
+    private static void printStatements(String where, LifecycleDriver.Figures figures) {
+        if (figures.statements().isEmpty()) {
+            return;
+        }
+        long runs = figures.statements().stream().mapToLong(LifecycleDriver.Statements::runs).sum();
+        print("%s: %d statements, %.0f a candidate (with MariaDB's statement statistics on, which slow it)", where,
+                runs, (double) runs / figures.candidates());
+        for (LifecycleDriver.Statements statement : figures.statements().subList(0,
+                Math.min(15, figures.statements().size()))) {
+            print("%s: statement %8d runs %8.1f s %10d rows read  %.160s", where, statement.runs(),
+                    seconds(statement.time()), statement.rowsRead(), statement.digest().replaceAll("\\s+", " "));
         }
     }
 

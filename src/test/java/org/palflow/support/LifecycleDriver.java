@@ -15,6 +15,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,7 +71,11 @@ public final class LifecycleDriver implements AutoCloseable {
      */
     public record Figures(int candidates, int kills, Duration total, Map<String, Duration> stagesDone,
             List<Duration> candidateTimes, List<Duration> readyAfterKill, List<String> nearDuplicatesFound,
-            Map<String, Duration> cpuUsed, Map<String, Duration> cpuByThreads) {
+            Map<String, Duration> cpuUsed, Map<String, Duration> cpuByThreads, List<Statements> statements) {
+    }
+
+    /** What MariaDB counted under one statement digest: runs, time spent in them, rows read. */
+    public record Statements(long runs, Duration time, long rowsRead, String digest) {
     }
 
     /** CPU time this JVM has used so far, on all its threads. */
@@ -113,6 +122,7 @@ public final class LifecycleDriver implements AutoCloseable {
     private final List<String> scorers = new ArrayList<>(DEMO_SCORERS);
     private volatile Process child;
     private boolean twoInstances;
+    private boolean statementStatistics;
     private volatile Duration clockAhead = Duration.ZERO;
     private int starts;
 
@@ -142,6 +152,16 @@ public final class LifecycleDriver implements AutoCloseable {
             throw new IllegalArgumentException("The crash suite kills one instance; run two without kills");
         }
         this.twoInstances = true;
+        return this;
+    }
+
+    /**
+     * Starts the embedded MariaDB with its statement statistics on, and reads them after the hand-offs: which
+     * statements ran, how often, for how long. They cost the database CPU, so paces measured with them compare
+     * only with paces measured with them.
+     */
+    public LifecycleDriver statementStatistics() {
+        this.statementStatistics = true;
         return this;
     }
 
@@ -259,10 +279,31 @@ public final class LifecycleDriver implements AutoCloseable {
             }
             killer.join();
             return new Figures(candidates, kills, Duration.between(began, Instant.now()), stagesDone, candidateTimes,
-                    readyAfterKill, List.copyOf(nearDuplicatesFound), cpuUsed, cpuByThreads);
+                    readyAfterKill, List.copyOf(nearDuplicatesFound), cpuUsed, cpuByThreads,
+                    statementStatistics ? statementsRun() : List.of());
         } finally {
             clients.shutdownNow();
             killer.interrupt();
+        }
+    }
+
+    /** MariaDB's statement statistics, the statements that took longest first. */
+    private List<Statements> statementsRun() {
+        try (Connection connection = DriverManager.getConnection(EmbeddedDefaults.jdbcUrl(databasePort, ""), "root",
+                "");
+                Statement statement = connection.createStatement();
+                ResultSet digests = statement.executeQuery("SELECT COUNT_STAR, SUM_TIMER_WAIT, SUM_ROWS_EXAMINED, "
+                        + "DIGEST_TEXT FROM performance_schema.events_statements_summary_by_digest "
+                        + "ORDER BY SUM_TIMER_WAIT DESC")) {
+            List<Statements> statements = new ArrayList<>();
+            while (digests.next()) {
+                // The timer counts picoseconds.
+                statements.add(new Statements(digests.getLong(1), Duration.ofNanos(digests.getLong(2) / 1_000),
+                        digests.getLong(3), String.valueOf(digests.getString(4))));
+            }
+            return statements;
+        } catch (SQLException e) {
+            throw new IllegalStateException("MariaDB's statement statistics could not be read", e);
         }
     }
 
@@ -521,9 +562,15 @@ public final class LifecycleDriver implements AutoCloseable {
     }
 
     private void start() {
-        // Ports a second instance is pointed at; otherwise any free one at each start.
-        List<String> arguments = new ArrayList<>(twoInstances ? List.of("--pal.zeebe.embedded.port=" + enginePort,
-                "--pal.database.embedded.port=" + databasePort) : List.of("--pal.zeebe.embedded.port=0"));
+        // Ports a second instance is pointed at, or the statistics are read from; otherwise any free one at each start.
+        List<String> arguments = new ArrayList<>(
+                List.of("--pal.zeebe.embedded.port=" + (twoInstances ? enginePort : 0)));
+        if (twoInstances || statementStatistics) {
+            arguments.add("--pal.database.embedded.port=" + databasePort);
+        }
+        if (statementStatistics) {
+            arguments.add("--" + EmbeddedDefaults.DATABASE_STATEMENT_STATISTICS + "=true");
+        }
         if (kills > 0) {
             arguments.addAll(List.of("--pal.process.catch-up-every=PT2S", "--pal.process.catch-up-after=PT5S",
                     // Snapshots and compaction often enough that kills land between them and replay starts

@@ -29,7 +29,11 @@ public class EmbeddedDatabase implements AutoCloseable {
 
     private final DB db;
 
-    public EmbeddedDatabase(Path dataDir, int port) {
+    /**
+     * @param statementStatistics whether MariaDB keeps {@code performance_schema} statistics (what each statement
+     *     digest ran, how often, how long, rows read); they can only be turned on at start
+     */
+    public EmbeddedDatabase(Path dataDir, int port, boolean statementStatistics) {
         long started = System.nanoTime();
         Path home = dataDir.toAbsolutePath().normalize().resolve("mariadb");
         if (home.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
@@ -47,7 +51,8 @@ public class EmbeddedDatabase implements AutoCloseable {
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 // MariaDB 11.4 makes a TLS certificate at every start unless told not to: a 2,048-bit RSA key,
                 // about 3 s of CPU here. Nothing but the app on this machine connects, and it does so without TLS.
-                .addArg("--skip-ssl");
+                .addArg("--skip-ssl")
+                .addArg("--performance-schema=" + (statementStatistics ? "ON" : "OFF"));
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }

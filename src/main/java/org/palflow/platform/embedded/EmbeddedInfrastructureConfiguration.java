@@ -37,8 +37,9 @@ class EmbeddedInfrastructureConfiguration {
     @Bean(DATABASE_BEAN)
     @ConditionalOnProperty(name = EmbeddedDefaults.DATABASE_EMBEDDED, havingValue = "true")
     EmbeddedDatabase embeddedDatabase(PlatformProperties properties,
-            @Value("${" + EmbeddedDefaults.DATABASE_PORT + "}") int port) {
-        return new EmbeddedDatabase(properties.dataDir(), port);
+            @Value("${" + EmbeddedDefaults.DATABASE_PORT + "}") int port,
+            @Value("${" + EmbeddedDefaults.DATABASE_STATEMENT_STATISTICS + ":false}") boolean statementStatistics) {
+        return new EmbeddedDatabase(properties.dataDir(), port, statementStatistics);
     }
 
     @Bean
