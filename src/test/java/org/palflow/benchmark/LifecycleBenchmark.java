@@ -99,13 +99,13 @@ class LifecycleBenchmark {
         if (figures.statements().isEmpty()) {
             return;
         }
-        long runs = figures.statements().stream().mapToLong(LifecycleDriver.Statements::runs).sum();
+        long runs = figures.statements().stream().mapToLong(LifecycleDriver.StatementDigest::runs).sum();
         print("%s: %d statements, %.0f a candidate (with MariaDB's statement statistics on, which slow it)", where,
                 runs, (double) runs / figures.candidates());
-        for (LifecycleDriver.Statements statement : figures.statements().subList(0,
+        for (LifecycleDriver.StatementDigest statement : figures.statements().subList(0,
                 Math.min(15, figures.statements().size()))) {
             print("%s: statement %8d runs %8.1f s %10d rows read  %.160s", where, statement.runs(),
-                    seconds(statement.time()), statement.rowsRead(), statement.digest().replaceAll("\\s+", " "));
+                    seconds(statement.time()), statement.rowsRead(), statement.text().replaceAll("\\s+", " "));
         }
     }
 

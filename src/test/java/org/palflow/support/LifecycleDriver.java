@@ -71,11 +71,11 @@ public final class LifecycleDriver implements AutoCloseable {
      */
     public record Figures(int candidates, int kills, Duration total, Map<String, Duration> stagesDone,
             List<Duration> candidateTimes, List<Duration> readyAfterKill, List<String> nearDuplicatesFound,
-            Map<String, Duration> cpuUsed, Map<String, Duration> cpuByThreads, List<Statements> statements) {
+            Map<String, Duration> cpuUsed, Map<String, Duration> cpuByThreads, List<StatementDigest> statements) {
     }
 
     /** What MariaDB counted under one statement digest: runs, time spent in them, rows read. */
-    public record Statements(long runs, Duration time, long rowsRead, String digest) {
+    public record StatementDigest(long runs, Duration time, long rowsRead, String text) {
     }
 
     /** CPU time this JVM has used so far, on all its threads. */
@@ -280,7 +280,7 @@ public final class LifecycleDriver implements AutoCloseable {
             killer.join();
             return new Figures(candidates, kills, Duration.between(began, Instant.now()), stagesDone, candidateTimes,
                     readyAfterKill, List.copyOf(nearDuplicatesFound), cpuUsed, cpuByThreads,
-                    statementStatistics ? statementsRun() : List.of());
+                    statementStatistics ? statementDigests() : List.of());
         } finally {
             clients.shutdownNow();
             killer.interrupt();
@@ -288,18 +288,19 @@ public final class LifecycleDriver implements AutoCloseable {
     }
 
     /** MariaDB's statement statistics, the statements that took longest first. */
-    private List<Statements> statementsRun() {
+    private List<StatementDigest> statementDigests() {
         try (Connection connection = DriverManager.getConnection(EmbeddedDefaults.jdbcUrl(databasePort, ""), "root",
                 "");
                 Statement statement = connection.createStatement();
                 ResultSet digests = statement.executeQuery("SELECT COUNT_STAR, SUM_TIMER_WAIT, SUM_ROWS_EXAMINED, "
                         + "DIGEST_TEXT FROM performance_schema.events_statements_summary_by_digest "
                         + "ORDER BY SUM_TIMER_WAIT DESC")) {
-            List<Statements> statements = new ArrayList<>();
+            List<StatementDigest> statements = new ArrayList<>();
             while (digests.next()) {
                 // The timer counts picoseconds.
-                statements.add(new Statements(digests.getLong(1), Duration.ofNanos(digests.getLong(2) / 1_000),
-                        digests.getLong(3), String.valueOf(digests.getString(4))));
+                statements.add(new StatementDigest(digests.getLong(1),
+                        Duration.ofNanos(digests.getLong(2) / 1_000), digests.getLong(3),
+                        String.valueOf(digests.getString(4))));
             }
             return statements;
         } catch (SQLException e) {
