@@ -28,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * in one go, framed with its positions and a checksum and forced to disk before the engine hears it is committed.
  * A block torn by a crash (the last one of the last segment) is cut off when the log is opened: the engine was
  * never told it was committed. Whole segments below the latest state snapshot are deleted by {@link #compactBelow}.
+ * <p>
+ * The engine appends under its sequencer's lock, so a force inside {@code append} held up every other writer (the
+ * gateway's commands, the engine's own follow-ups) for the length of an {@code fdatasync}. Blocks are written there
+ * and forced by one flusher thread instead, all that were written meanwhile with one force; only then can they be
+ * read or are they reported committed, in the order they were written.
  */
 final class FileLogStorage implements LogStorage, AutoCloseable {
 
@@ -41,8 +46,13 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
     private final long segmentSize;
     private final List<Segment> segments = new ArrayList<>();
     private final Set<CommitListener> commitListeners = new CopyOnWriteArraySet<>();
+    /** Written but not yet forced to disk, in the order they were written; the flusher takes them all at once. */
+    private final List<WrittenBlock> unforced = new ArrayList<>();
+    private final Thread flusher;
     private ByteBuffer frame = ByteBuffer.allocateDirect(64 * 1024);
     private long appendedBlocks;
+    private boolean closing;
+    private IOException flushFailure;
 
     FileLogStorage(Path directory, long segmentSize) {
         this.directory = directory;
@@ -59,6 +69,8 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("The engine's log under " + directory + " cannot be read", e);
         }
+        // A daemon: a JVM that ends without closing the log is a crash to it, and nothing unforced was reported.
+        flusher = Thread.ofPlatform().name("zb-log-flusher").daemon(true).start(this::flushUntilClosed);
     }
 
     /** The highest position on disk, or -1 for an empty log. */
@@ -86,6 +98,9 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
             AppendListener listener) {
         long index;
         synchronized (this) {
+            if (flushFailure != null) {
+                throw new UncheckedIOException("The engine's log could not be forced to disk", flushFailure);
+            }
             int length = bufferWriter.getLength();
             if (frame.capacity() < FRAME_HEADER + length) {
                 frame = ByteBuffer.allocateDirect(Integer.highestOneBit(FRAME_HEADER + length) << 1);
@@ -98,15 +113,65 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
                     .putInt(20, (int) checksum.getValue());
             frame.limit(FRAME_HEADER + length);
             try {
-                activeSegment(lowestPosition).append(frame, lowestPosition, highestPosition);
+                Segment segment = activeSegment(lowestPosition);
+                long offset = segment.write(frame);
+                index = ++appendedBlocks;
+                unforced.add(new WrittenBlock(segment, lowestPosition, highestPosition, offset, segment.length, index,
+                        listener));
             } catch (IOException e) {
                 throw new UncheckedIOException("The engine's log could not be written", e);
             }
-            index = ++appendedBlocks;
+            notifyAll();
         }
         listener.onWrite(index, highestPosition);
-        listener.onCommit(index, highestPosition);
-        commitListeners.forEach(CommitListener::onCommit);
+    }
+
+    private record WrittenBlock(Segment segment, long lowestPosition, long highestPosition, long offset, long end,
+            long index, AppendListener listener) {
+    }
+
+    private void flushUntilClosed() {
+        List<WrittenBlock> batch = new ArrayList<>();
+        while (true) {
+            synchronized (this) {
+                while (unforced.isEmpty() && !closing) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+                if (unforced.isEmpty()) {
+                    return;
+                }
+                batch.addAll(unforced);
+                unforced.clear();
+            }
+            try {
+                // Appends go on while this forces; a later force takes what they wrote.
+                Segment forced = null;
+                for (WrittenBlock block : batch) {
+                    if (block.segment() != forced) {
+                        forced = block.segment();
+                        forced.channel.force(false);
+                    }
+                }
+            } catch (IOException e) {
+                log.error("The engine's log could not be forced to disk; nothing more is committed", e);
+                synchronized (this) {
+                    flushFailure = e;
+                }
+                return;
+            }
+            synchronized (this) {
+                batch.forEach(block -> block.segment().index(block.lowestPosition(), block.highestPosition(),
+                        block.offset(), block.end()));
+            }
+            batch.forEach(block -> block.listener().onCommit(block.index(), block.highestPosition()));
+            commitListeners.forEach(CommitListener::onCommit);
+            batch.clear();
+        }
     }
 
     private Segment activeSegment(long lowestPosition) throws IOException {
@@ -147,9 +212,21 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
         commitListeners.remove(listener);
     }
 
+    /** Forces and commits what was written, then closes the segments. */
     @Override
-    public synchronized void close() {
-        segments.forEach(Segment::close);
+    public void close() {
+        synchronized (this) {
+            closing = true;
+            notifyAll();
+        }
+        try {
+            flusher.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            segments.forEach(Segment::close);
+        }
     }
 
     /** Reads committed blocks in order; a seek lands on the block that holds the position, or the first one. */
@@ -227,6 +304,8 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
         private int blocks;
         private long highest = -1;
         private long length;
+        /** Where the last indexed block ends: blocks written after it are still being forced. */
+        private long indexedEnd;
 
         private Segment(Path file, FileChannel channel) {
             this.file = file;
@@ -249,7 +328,8 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
                 header.clear();
                 boolean whole = segment.channel.read(header, offset) == FRAME_HEADER;
                 int length = header.getInt(0);
-                if (whole && length >= 0 && offset + FRAME_HEADER + length <= size) {
+                // A block is never empty: zeros where a crash left the file longer than its data are a torn tail too.
+                if (whole && length > 0 && offset + FRAME_HEADER + length <= size) {
                     ByteBuffer body = ByteBuffer.allocate(length);
                     segment.channel.read(body, offset + FRAME_HEADER);
                     CRC32C checksum = new CRC32C();
@@ -268,23 +348,23 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
                     segment.channel.force(true);
                     break;
                 }
-                segment.index(header.getLong(4), header.getLong(12), offset);
+                segment.index(header.getLong(4), header.getLong(12), offset, offset + FRAME_HEADER + length);
                 offset += FRAME_HEADER + length;
             }
             segment.length = offset;
             return segment;
         }
 
-        void append(ByteBuffer frame, long lowestPosition, long highestPosition) throws IOException {
+        /** Writes the frame after the last one; it is read only once forced and indexed. Returns its offset. */
+        long write(ByteBuffer frame) throws IOException {
             long offset = length;
             while (frame.hasRemaining()) {
                 length += channel.write(frame, length);
             }
-            channel.force(false);
-            index(lowestPosition, highestPosition, offset);
+            return offset;
         }
 
-        private void index(long lowestPosition, long highestPosition, long offset) {
+        private void index(long lowestPosition, long highestPosition, long offset, long end) {
             if (blocks == lowest.length) {
                 lowest = Arrays.copyOf(lowest, blocks * 2);
                 offsets = Arrays.copyOf(offsets, blocks * 2);
@@ -293,6 +373,7 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
             offsets[blocks] = offset;
             blocks++;
             highest = highestPosition;
+            indexedEnd = end;
         }
 
         /** The index of the last block starting at or before the position, -1 if the segment starts after it. */
@@ -302,7 +383,7 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
         }
 
         ByteBuffer read(int block) throws IOException {
-            long end = block + 1 < blocks ? offsets[block + 1] : length;
+            long end = block + 1 < blocks ? offsets[block + 1] : indexedEnd;
             ByteBuffer body = ByteBuffer.allocate((int) (end - offsets[block] - FRAME_HEADER));
             long at = offsets[block] + FRAME_HEADER;
             while (body.hasRemaining()) {

@@ -14,13 +14,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.junit.jupiter.api.Test;
 import org.palflow.support.TestDataDirs;
 
-/** The engine's log on disk: what was reported committed is read back in order, a torn tail is cut off. */
+/**
+ * The engine's log on disk: what was reported committed is read back in order, a torn tail is cut off, blocks are
+ * readable only once forced.
+ */
 class FileLogStorageTest {
 
     private final Path directory = TestDataDirs.fresh("log").resolve("log");
@@ -58,6 +67,22 @@ class FileLogStorageTest {
     }
 
     @Test
+    void zerosACrashLeftAfterTheLastBlockAreCutOffNotReadAsEmptyBlocks() throws IOException {
+        try (FileLogStorage log = new FileLogStorage(directory, 1024 * 1024)) {
+            append(log, 1, 5, "whole");
+        }
+        Path segment = onlySegment();
+        long whole = Files.size(segment);
+        // The file grew but the data never reached the disk: ext4 and others can leave that after a crash.
+        Files.write(segment, new byte[256], StandardOpenOption.APPEND);
+        try (FileLogStorage log = new FileLogStorage(directory, 1024 * 1024)) {
+            assertThat(readFrom(log, Long.MIN_VALUE)).containsExactly("whole");
+            assertThat(log.highestPosition()).isEqualTo(5);
+        }
+        assertThat(Files.size(segment)).isEqualTo(whole);
+    }
+
+    @Test
     void compactionDeletesWholeSegmentsBelowThePositionButNeverTheOneBeingWritten() throws IOException {
         try (FileLogStorage log = new FileLogStorage(directory, 32)) {
             for (int block = 0; block < 6; block++) {
@@ -71,9 +96,111 @@ class FileLogStorageTest {
         }
     }
 
+    @Test
+    void aBlockWrittenButNotYetForcedIsNotReadAndTheOneBeforeItIsReadWhole() throws Exception {
+        try (FileLogStorage log = new FileLogStorage(directory, 1024 * 1024)) {
+            append(log, 1, 5, "committed");
+            CountDownLatch secondCommitted = new CountDownLatch(1);
+            // The flusher takes written blocks under the log's lock: holding it keeps the second block unforced.
+            synchronized (log) {
+                log.append(6, 9, writer("written, not yet forced"), new LogStorage.AppendListener() {
+                    @Override
+                    public void onCommit(long index, long highestPosition) {
+                        secondCommitted.countDown();
+                    }
+                });
+                assertThat(readFrom(log, Long.MIN_VALUE)).containsExactly("committed");
+                assertThat(log.highestPosition()).isEqualTo(5);
+            }
+            assertThat(secondCommitted.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(readFrom(log, Long.MIN_VALUE)).containsExactly("committed", "written, not yet forced");
+        }
+    }
+
+    @Test
+    void blocksWrittenByManyThreadsAreCommittedInTheOrderTheyWereWrittenAndReadOnlyOnceCommitted() throws Exception {
+        int threads = 8;
+        int blocksEach = 200;
+        List<Long> committed = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> unreadWhenWritten = java.util.Collections.synchronizedList(new ArrayList<>());
+        AtomicLong nextPosition = new AtomicLong(1);
+        Object sequencer = new Object();
+        try (FileLogStorage log = new FileLogStorage(directory, 64 * 1024)) {
+            ExecutorService writers = Executors.newFixedThreadPool(threads);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(writers.submit(() -> {
+                    for (int b = 0; b < blocksEach; b++) {
+                        // As the engine's sequencer does: positions are handed out and written under one lock.
+                        synchronized (sequencer) {
+                            long position = nextPosition.getAndIncrement();
+                            log.append(position, position, writer("block at " + position),
+                                    new LogStorage.AppendListener() {
+                                        @Override
+                                        public void onWrite(long index, long highestPosition) {
+                                            if (log.highestPosition() < highestPosition) {
+                                                unreadWhenWritten.add("block at " + highestPosition);
+                                            }
+                                        }
+
+                                        @Override
+                                        public void onCommit(long index, long highestPosition) {
+                                            committed.add(highestPosition);
+                                        }
+                                    });
+                        }
+                    }
+                }));
+            }
+            // Read as the engine does, while the writers go on: every block whole, in order, none past the forced.
+            List<String> readMeanwhile = new ArrayList<>();
+            try (LogStorageReader reader = log.newReader()) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (readMeanwhile.size() < threads * blocksEach && System.nanoTime() < deadline) {
+                    while (reader.hasNext()) {
+                        DirectBuffer block = reader.next();
+                        readMeanwhile.add(block.getStringWithoutLengthUtf8(0, block.capacity()));
+                    }
+                }
+            }
+            for (Future<?> writer : done) {
+                writer.get();
+            }
+            writers.shutdown();
+            assertThat(readMeanwhile).hasSize(threads * blocksEach);
+            for (int i = 0; i < readMeanwhile.size(); i++) {
+                assertThat(readMeanwhile.get(i)).isEqualTo("block at " + (i + 1));
+            }
+        }
+        int all = threads * blocksEach;
+        assertThat(committed).hasSize(all).isSorted();
+        // A block written is not yet readable: the flusher makes it so once forced, with the others written meanwhile.
+        assertThat(unreadWhenWritten).isNotEmpty();
+        try (FileLogStorage log = new FileLogStorage(directory, 64 * 1024)) {
+            List<String> blocks = readFrom(log, Long.MIN_VALUE);
+            assertThat(blocks).hasSize(all).startsWith("block at 1").endsWith("block at " + all);
+        }
+    }
+
+    /** Appends and waits until the block is reported committed, as the engine waits to read what it wrote. */
     private static void append(LogStorage log, long lowest, long highest, String text) {
+        CountDownLatch committed = new CountDownLatch(1);
+        log.append(lowest, highest, writer(text), new LogStorage.AppendListener() {
+            @Override
+            public void onCommit(long index, long highestPosition) {
+                committed.countDown();
+            }
+        });
+        try {
+            assertThat(committed.await(10, TimeUnit.SECONDS)).as("committed").isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static BufferWriter writer(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        log.append(lowest, highest, new BufferWriter() {
+        return new BufferWriter() {
             @Override
             public int getLength() {
                 return bytes.length;
@@ -84,8 +211,7 @@ class FileLogStorageTest {
                 buffer.putBytes(offset, bytes);
                 return bytes.length;
             }
-        }, new LogStorage.AppendListener() {
-        });
+        };
     }
 
     private static List<String> readFrom(FileLogStorage log, long position) {
