@@ -53,8 +53,8 @@ class LocalEvidenceStore implements EvidenceStore {
 
     @Override
     public Stored put(InputStream content, long maxBytes) throws IOException {
-        Files.createDirectories(root);
         if (directBlockSize < 0) {
+            Files.createDirectories(root);
             directBlockSize = EvidenceFileWriter.directBlockSize(root, BUFFER);
         }
         Path partial = Files.createTempFile(root, "upload-", ".part");
@@ -67,8 +67,11 @@ class LocalEvidenceStore implements EvidenceStore {
             }
             String key = UUID.randomUUID().toString();
             Path target = localPath(key);
+            // Asked first: createDirectories on a folder that exists builds and catches an exception each time.
             boolean newFolder = Files.notExists(target.getParent());
-            Files.createDirectories(target.getParent());
+            if (newFolder) {
+                Files.createDirectories(target.getParent());
+            }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             forceFolder(target.getParent());
             if (newFolder) {
