@@ -5,6 +5,8 @@ import io.camunda.zeebe.client.ZeebeClient;
 import io.camunda.zeebe.client.api.command.ClientStatusException;
 import io.camunda.zeebe.client.api.response.ActivatedJob;
 import io.camunda.zeebe.client.api.worker.JobWorker;
+import io.camunda.zeebe.client.impl.ZeebeClientBuilderImpl;
+import io.camunda.zeebe.client.impl.ZeebeClientImpl;
 import io.grpc.Status;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,7 +67,9 @@ final class BareEngineLifecycle implements AutoCloseable {
         this.candidates = candidates;
         this.patience = Duration.ofMinutes(5).plusSeconds(candidates);
         this.engine = new EmbeddedZeebeEngine(FreePorts.any(), dataDir, SETTINGS);
-        this.client = engine.engine().createClient();
+        // Connected in-process, as the platform's own client is.
+        this.client = new ZeebeClientImpl((ZeebeClientBuilderImpl) ZeebeClient.newClientBuilder()
+                .applyEnvironmentVariableOverrides(false).usePlaintext(), engine.openLocalChannel());
         List<String> jobTypes = new ArrayList<>();
         try (Stream<Path> files = Files.list(Path.of("processes"))) {
             for (Path bpmn : files.filter(file -> file.toString().endsWith(".bpmn")).sorted().toList()) {

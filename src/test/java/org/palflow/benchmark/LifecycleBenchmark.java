@@ -26,6 +26,8 @@ import org.palflow.support.TestDataDirs;
  */
 class LifecycleBenchmark {
 
+    private static final String LAST_STAGE = "released, decided and handed off";
+
     @Test
     void aCohortFromImportToHandOffOnThePlatformAndOnTheBareEngine() throws Exception {
         int candidates = Integer.getInteger("pal.lifecycle.candidates", 1_000);
@@ -64,6 +66,7 @@ class LifecycleBenchmark {
             printFirstAndLast(where, platform.candidateTimes());
             printCpu("bare engine", bare);
             printCpu(where, platform);
+            printCpuBudget(where, bare, platform);
             printStatements(where, platform);
             if (instances.equals("2")) {
                 print("%s: the passage planted in two Task 3 submissions, screened at one deadline: %s", where,
@@ -80,7 +83,7 @@ class LifecycleBenchmark {
      */
     private static void printCpu(String where, LifecycleDriver.Figures figures) {
         double total = figures.cpuUsed().values().stream().mapToDouble(LifecycleBenchmark::seconds).sum();
-        double wall = seconds(figures.stagesDone().get("released, decided and handed off"));
+        double wall = seconds(figures.stagesDone().get(LAST_STAGE));
         StringBuilder parts = new StringBuilder();
         figures.cpuUsed().forEach((process, cpu) -> parts.append(String.format("%s %.0f s; ", process, seconds(cpu))));
         print("%s: CPU used to hand-off: %s%.0f s in all, %.2f cores on average, %.2f s a candidate", where, parts,
@@ -92,6 +95,19 @@ class LifecycleBenchmark {
                     groups.isEmpty() ? "" : ", ", group, seconds(cpu), 100 * seconds(cpu) / threads)));
             print("%s: its JVM's CPU by thread: %s", where, groups);
         }
+    }
+
+    /**
+     * The most CPU a candidate may cost the platform for it to keep 80% of the bare engine's pace on this machine's
+     * cores, all of them busy: what the target asks, in the unit the platform is bound by.
+     */
+    private static void printCpuBudget(String where, LifecycleDriver.Figures bare, LifecycleDriver.Figures platform) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double allowedWall = seconds(bare.stagesDone().get(LAST_STAGE)) / 0.8;
+        double used = platform.cpuUsed().values().stream().mapToDouble(LifecycleBenchmark::seconds).sum();
+        print("%s: at 80%% of the bare engine's pace (hand-off within %.1f s) on %d cores a candidate may cost at most "
+                + "%.2f s of CPU; it cost %.2f s", where, allowedWall, cores, cores * allowedWall
+                / platform.candidates(), used / platform.candidates());
     }
 
     /** The database's side: how many statements a candidate costs, and the ones that took longest. */

@@ -15,6 +15,9 @@ import io.camunda.zeebe.protocol.impl.record.CopiedRecord;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
 import io.camunda.zeebe.protocol.record.Record;
+import io.grpc.ManagedChannel;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
 import io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -28,6 +31,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,8 +46,10 @@ import org.springframework.util.FileSystemUtils;
  * The Zeebe engine the app runs on its embedded default, durable the way a broker is: its log is on disk
  * ({@link FileLogStorage}), its state is in RocksDB, a snapshot of the state is taken periodically, and the log
  * below the latest snapshot is deleted. A start (after a stop or a crash) opens the state of the latest snapshot
- * and replays only the log that follows it. The app's client talks to it through a real gRPC gateway on loopback,
- * exactly as to a cluster.
+ * and replays only the log that follows it. Its gRPC gateway listens on loopback, as a cluster's does, for clients
+ * in other processes (a second app instance, tools); clients in this JVM reach the same gateway through an
+ * in-process channel ({@link #openLocalChannel()}), which hands request and response objects over as they are
+ * instead of encoding them into HTTP/2 frames on a socket and decoding them on the other side.
  *
  * <p>Layout under {@code <data-dir>/zeebe}: {@code log/} (segments), {@code snapshots/<position>/} (the latest
  * state snapshot, named by the last position it had processed) and {@code runtime/} (the working state, rebuilt
@@ -77,6 +83,7 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final String localGatewayName = "embedded-zeebe-" + UUID.randomUUID();
     private volatile long snapshotPosition;
 
     public EmbeddedZeebeEngine(int port, Path dataDir, Settings settings) {
@@ -91,11 +98,14 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
                 new AccessMetricsConfiguration(AccessMetricsConfiguration.Kind.NONE, 1), SimpleMeterRegistry::new);
         this.state = rocksDb.createDb(home.resolve("runtime").toFile());
         this.parts = DurableEngineAssembly.assemble(port, logStorage, state,
-                NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+                NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)),
+                // A request is handled on the caller's thread: the gateway only appends it to the log.
+                InProcessServerBuilder.forName(localGatewayName).directExecutor());
         parts.processor().openAsync(false).join();
         awaitReplay();
         try {
             parts.gateway().start();
+            parts.localGateway().start();
         } catch (IOException e) {
             throw new UncheckedIOException("The embedded engine's gateway could not listen on port " + port, e);
         }
@@ -117,6 +127,14 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
     /** The engine itself, for process tests that read its record stream or move its clock. */
     public ZeebeTestEngine engine() {
         return parts.engine();
+    }
+
+    /**
+     * A channel to the gateway for a client in this JVM; the client owns it and shuts it down. Answers reach the
+     * client on the channel's own threads, never on the engine's.
+     */
+    public ManagedChannel openLocalChannel() {
+        return InProcessChannelBuilder.forName(localGatewayName).build();
     }
 
     /** Where the engine keeps its files; readers keep theirs here too, so that one folder is the engine's. */
@@ -309,6 +327,7 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("No final snapshot of the engine's state; the next start replays the log after the last one", e);
         }
+        parts.localGateway().shutdownNow();
         parts.engine().stop();
         logStorage.close();
     }

@@ -36,17 +36,19 @@ public final class DurableEngineAssembly {
 
     /**
      * The parts of an assembled engine. {@code engine} is the test-engine view (record stream, clock, idle
-     * waits); start the {@code processor} first and the {@code gateway} once replay is done, so that no new
-     * request is ever answered with the reply meant for a request made before a crash.
+     * waits); start the {@code processor} first and the gateways once replay is done, so that no new request is
+     * ever answered with the reply meant for a request made before a crash. {@code gateway} listens on the network,
+     * {@code localGateway} serves the same gateway to clients in this JVM.
      */
-    public record Parts(ZeebeTestEngine engine, StreamProcessor processor, Server gateway, LogStream logStream) {
+    public record Parts(ZeebeTestEngine engine, StreamProcessor processor, Server gateway, Server localGateway,
+            LogStream logStream) {
     }
 
     private DurableEngineAssembly() {
     }
 
     public static Parts assemble(int port, LogStorage logStorage, ZeebeDb<ZbColumnFamilies> state,
-            ServerBuilder<?> gatewayServer) {
+            ServerBuilder<?> gatewayServer, ServerBuilder<?> localGatewayServer) {
         ControlledActorClock clock = new ControlledActorClock();
         ActorScheduler scheduler = ActorScheduler.newActorScheduler().setActorClock(clock).build();
         scheduler.start();
@@ -63,6 +65,7 @@ public final class DurableEngineAssembly {
         GrpcToLogStreamGateway gateway = new GrpcToLogStreamGateway(commandWriter, PARTITION, PARTITION_COUNT, port,
                 requests, jobStreamer);
         Server server = gatewayServer.addService(gateway).build();
+        Server localServer = localGatewayServer.addService(gateway).build();
 
         SecurityConfiguration security = new SecurityConfiguration();
         security.getAuthorizations().setEnabled(false);
@@ -86,6 +89,6 @@ public final class DurableEngineAssembly {
         RecordStreamSourceImpl records = new RecordStreamSourceImpl(logStream.newLogStreamReader(), PARTITION);
         ZeebeTestEngine engine = new InMemoryEngine(server, processor, gateway, state, logStream, scheduler, records,
                 clock, idleMonitor);
-        return new Parts(engine, processor, server, logStream);
+        return new Parts(engine, processor, server, localServer, logStream);
     }
 }
