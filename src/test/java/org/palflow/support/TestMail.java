@@ -3,6 +3,7 @@ package org.palflow.support;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,12 +48,17 @@ public final class TestMail {
      * that caused it has committed, on a thread of its own), then returns every subject sent there.
      */
     public static List<String> awaitSubjectsTo(String address, String... expected) {
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        return awaitSubjectsTo(Duration.ofSeconds(30), address, expected);
+    }
+
+    /** The same, for mail that may queue behind much other mail. */
+    public static List<String> awaitSubjectsTo(Duration within, String address, String... expected) {
+        long deadline = System.nanoTime() + within.toNanos();
         List<String> subjects = subjectsTo(address);
         while (!subjects.containsAll(List.of(expected))) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("No mail " + List.of(expected) + " to " + address + " within 30 s; it had "
-                        + subjects);
+                throw new AssertionError("No mail " + List.of(expected) + " to " + address + " within "
+                        + within.toSeconds() + " s; it had " + subjects);
             }
             try {
                 Thread.sleep(50);
