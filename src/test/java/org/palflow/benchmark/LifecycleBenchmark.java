@@ -90,7 +90,7 @@ class LifecycleBenchmark {
      * goes, from ready to the last stage.
      */
     private static void printCpu(String where, LifecycleDriver.Figures figures) {
-        double total = figures.cpuUsed().values().stream().mapToDouble(LifecycleBenchmark::seconds).sum();
+        double total = cpuSeconds(figures);
         double wall = seconds(figures.stagesDone().get(LAST_STAGE));
         StringBuilder parts = new StringBuilder();
         figures.cpuUsed().forEach((process, cpu) -> parts.append(String.format("%s %.0f s; ", process, seconds(cpu))));
@@ -112,10 +112,13 @@ class LifecycleBenchmark {
     private static void printCpuBudget(String where, LifecycleDriver.Figures bare, LifecycleDriver.Figures platform) {
         int cores = Runtime.getRuntime().availableProcessors();
         double allowedWall = seconds(bare.stagesDone().get(LAST_STAGE)) / 0.8;
-        double used = platform.cpuUsed().values().stream().mapToDouble(LifecycleBenchmark::seconds).sum();
         print("%s: at 80%% of the bare engine's pace (hand-off within %.1f s) on %d cores a candidate may cost at most "
                 + "%.2f s of CPU; it cost %.2f s", where, allowedWall, cores, cores * allowedWall
-                / platform.candidates(), used / platform.candidates());
+                / platform.candidates(), cpuSeconds(platform) / platform.candidates());
+    }
+
+    private static double cpuSeconds(LifecycleDriver.Figures figures) {
+        return figures.cpuUsed().values().stream().mapToDouble(LifecycleBenchmark::seconds).sum();
     }
 
     /** The database's side: how many statements a candidate costs, and the ones that took longest. */
