@@ -99,8 +99,9 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
         this.state = rocksDb.createDb(home.resolve("runtime").toFile());
         this.parts = DurableEngineAssembly.assemble(port, logStorage, state,
                 NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port)),
-                // A request is handled on the caller's thread: the gateway only appends it to the log.
-                InProcessServerBuilder.forName(localGatewayName).directExecutor());
+                // Requests are handled on the gateway's own threads, as over the network, never on the caller's: the
+                // log is a FileChannel, which an interrupt closes for good if it reaches a thread writing to it.
+                InProcessServerBuilder.forName(localGatewayName));
         parts.processor().openAsync(false).join();
         awaitReplay();
         try {
@@ -321,7 +322,9 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
     /** Takes a last snapshot, so that the next start replays nothing, then stops. */
     @Override
     public void close() {
-        snapshots.shutdownNow();
+        // Not shutdownNow: interrupting a snapshot while it reads the log would close the log's file for good. The
+        // snapshot below waits for one under way (they are synchronized).
+        snapshots.shutdown();
         try {
             snapshot();
         } catch (RuntimeException e) {

@@ -35,6 +35,26 @@ class EmbeddedEngineChannelsTest extends PalFlowTest {
         }
     }
 
+    @Test
+    void aCallerInterruptedWhileItsCommandGoesInLeavesTheEngineWriting() {
+        // A first command readies the channel, so that the next one is handed to the gateway at once.
+        assertThat(client.newPublishMessageCommand().messageName("sent-before").correlationKey("0").send().join()
+                .getMessageKey()).isPositive();
+        // As a worker thread is when the app stops: had the gateway written this command to the log on this very
+        // thread, the interrupt would have closed the log's file, and the engine could write nothing more.
+        Thread.currentThread().interrupt();
+        try {
+            client.newPublishMessageCommand().messageName("sent-while-interrupted").correlationKey("1").send().join();
+        } catch (RuntimeException answeredWithAnError) {
+            // Whatever became of this one, the next must go through.
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(client.newPublishMessageCommand().messageName("sent-after").correlationKey("2").send().join()
+                .getMessageKey()).isPositive();
+    }
+
     /** Established connections accepted on a local port, as the kernel lists them. */
     private static long connectionsTo(int port) throws IOException {
         String localPort = String.format(":%04X", port);
