@@ -322,8 +322,7 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
     /** Takes a last snapshot, so that the next start replays nothing, then stops. */
     @Override
     public void close() {
-        // Not shutdownNow: interrupting a snapshot while it reads the log would close the log's file for good. The
-        // snapshot below waits for one under way (they are synchronized).
+        // Not shutdownNow: a snapshot under way is let finish, and the one below waits for it (they are synchronized).
         snapshots.shutdown();
         try {
             snapshot();

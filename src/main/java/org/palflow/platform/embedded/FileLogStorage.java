@@ -294,11 +294,17 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
         }
     }
 
-    /** One file of blocks, with its blocks' positions and offsets kept in memory for seeks. */
+    /**
+     * One file of blocks, with its blocks' positions and offsets kept in memory for seeks. Blocks are read through a
+     * channel of their own: an interrupt that reaches a thread inside a channel's read closes that channel for good,
+     * and readers run on any thread (a dashboard request, a scheduled fold, a snapshot), while the channel written
+     * through must stay open as long as the engine runs. A reader's channel closed that way is opened again.
+     */
     private static final class Segment {
 
         private final Path file;
         private final FileChannel channel;
+        private FileChannel reading;
         private long[] lowest = new long[1024];
         private long[] offsets = new long[1024];
         private int blocks;
@@ -307,31 +313,30 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
         /** Where the last indexed block ends: blocks written after it are still being forced. */
         private long indexedEnd;
 
-        private Segment(Path file, FileChannel channel) {
+        private Segment(Path file, FileChannel channel) throws IOException {
             this.file = file;
             this.channel = channel;
+            this.reading = FileChannel.open(file, StandardOpenOption.READ);
         }
 
         static Segment create(Path file) throws IOException {
-            return new Segment(file, FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE));
+            return new Segment(file, FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
         }
 
         /** Reads the segment's frames; in the last segment a torn or corrupt tail is cut off. */
         static Segment open(Path file, boolean last) throws IOException {
-            Segment segment = new Segment(file, FileChannel.open(file, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE));
+            Segment segment = new Segment(file, FileChannel.open(file, StandardOpenOption.WRITE));
             long size = segment.channel.size();
             ByteBuffer header = ByteBuffer.allocate(FRAME_HEADER);
             long offset = 0;
             while (offset < size) {
                 header.clear();
-                boolean whole = segment.channel.read(header, offset) == FRAME_HEADER;
+                boolean whole = segment.reading.read(header, offset) == FRAME_HEADER;
                 int length = header.getInt(0);
                 // A block is never empty: zeros where a crash left the file longer than its data are a torn tail too.
                 if (whole && length > 0 && offset + FRAME_HEADER + length <= size) {
                     ByteBuffer body = ByteBuffer.allocate(length);
-                    segment.channel.read(body, offset + FRAME_HEADER);
+                    segment.reading.read(body, offset + FRAME_HEADER);
                     CRC32C checksum = new CRC32C();
                     checksum.update(body.flip());
                     whole = (int) checksum.getValue() == header.getInt(20);
@@ -383,11 +388,14 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
         }
 
         ByteBuffer read(int block) throws IOException {
+            if (!reading.isOpen()) {
+                reading = FileChannel.open(file, StandardOpenOption.READ);
+            }
             long end = block + 1 < blocks ? offsets[block + 1] : indexedEnd;
             ByteBuffer body = ByteBuffer.allocate((int) (end - offsets[block] - FRAME_HEADER));
             long at = offsets[block] + FRAME_HEADER;
             while (body.hasRemaining()) {
-                at += channel.read(body, at);
+                at += reading.read(body, at);
             }
             return body.flip();
         }
@@ -403,6 +411,7 @@ final class FileLogStorage implements LogStorage, AutoCloseable {
 
         void close() {
             try {
+                reading.close();
                 channel.close();
             } catch (IOException e) {
                 log.warn("Could not close the log segment {}", file, e);

@@ -1,12 +1,14 @@
 package org.palflow.platform.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.logstreams.storage.LogStorageReader;
 import io.camunda.zeebe.util.buffer.BufferWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +83,24 @@ class FileLogStorageTest {
             assertThat(log.highestPosition()).isEqualTo(5);
         }
         assertThat(Files.size(segment)).isEqualTo(whole);
+    }
+
+    @Test
+    void aReaderInterruptedWhileReadingStopsItsOwnReadButNotTheLog() {
+        try (FileLogStorage log = new FileLogStorage(directory, 1024 * 1024)) {
+            append(log, 1, 5, "before");
+            // As a dashboard request's thread may be when the server stops it.
+            Thread.currentThread().interrupt();
+            try {
+                assertThatThrownBy(() -> readFrom(log, Long.MIN_VALUE))
+                        .hasCauseInstanceOf(ClosedByInterruptException.class);
+            } finally {
+                Thread.interrupted();
+            }
+
+            append(log, 6, 9, "after");
+            assertThat(readFrom(log, Long.MIN_VALUE)).containsExactly("before", "after");
+        }
     }
 
     @Test
