@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** One real SMTP server (GreenMail) for the whole test run, shared by every application context. */
 public final class TestMail {
@@ -53,12 +56,24 @@ public final class TestMail {
 
     /** The same, for mail that may queue behind much other mail. */
     public static List<String> awaitSubjectsTo(Duration within, String address, String... expected) {
+        return await(within, () -> subjectsTo(address), subjects -> subjects.containsAll(List.of(expected)),
+                subjects -> "No mail " + List.of(expected) + " to " + address + " within " + within.toSeconds()
+                        + " s; it had " + subjects);
+    }
+
+    /** Waits until at least {@code count} messages have reached one address. */
+    public static void awaitCount(String address, int count, Duration within) {
+        await(within, () -> to(address).size(), received -> received >= count,
+                received -> "Only " + received + " of " + count + " messages to " + address + " within "
+                        + within.toSeconds() + " s");
+    }
+
+    private static <T> T await(Duration within, Supplier<T> read, Predicate<T> done, Function<T, String> failure) {
         long deadline = System.nanoTime() + within.toNanos();
-        List<String> subjects = subjectsTo(address);
-        while (!subjects.containsAll(List.of(expected))) {
+        T seen = read.get();
+        while (!done.test(seen)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("No mail " + List.of(expected) + " to " + address + " within "
-                        + within.toSeconds() + " s; it had " + subjects);
+                throw new AssertionError(failure.apply(seen));
             }
             try {
                 Thread.sleep(50);
@@ -66,9 +81,9 @@ public final class TestMail {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            subjects = subjectsTo(address);
+            seen = read.get();
         }
-        return subjects;
+        return seen;
     }
 
     /**

@@ -11,7 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.palflow.platform.PlatformProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * With {@code spring.mail.host} set, mail goes to that SMTP server. Without it, each message is written as an
@@ -22,8 +22,8 @@ class MailConfiguration {
 
     @Bean
     @ConditionalOnProperty("spring.mail.host")
-    MailDelivery smtpDelivery(JavaMailSender mailSender) {
-        return (message, dedupeKey) -> mailSender.send(message);
+    SmtpDelivery smtpDelivery(JavaMailSenderImpl mailServer, MailProperties properties) {
+        return new SmtpDelivery(mailServer, properties.idleConnectionLimit());
     }
 
     @Bean

@@ -23,11 +23,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers recorded notifications by mail, after the transaction that recorded them has committed and on threads
- * of its own: a job worker or a request never waits for the mail server (about a tenth of a second a message), and
- * a mail server that is down delays mail without failing the change that caused it. What is not delivered at once
- * (the server refused it, or the app stopped first) is delivered by a later round. A message delivered just before
- * a crash, its delivery not yet recorded, goes out again with the same Message-ID (derived from its dedupe key),
- * which mail clients use to show it once.
+ * of its own: a job worker or a request never waits for the mail server, and a mail server that is down delays mail
+ * without failing the change that caused it. What is not delivered at once (the server refused it, or the app
+ * stopped first) is delivered by a later round. A message delivered just before a crash, its delivery not yet
+ * recorded, goes out again with the same Message-ID (derived from its dedupe key), which mail clients use to show it
+ * once.
  */
 @Component
 class MailDispatch implements DisposableBean {

@@ -3,12 +3,9 @@ package org.palflow.platform.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.camunda.client.CamundaClient;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.palflow.support.LocalConnections;
 import org.palflow.support.PalFlowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,15 +20,15 @@ class EmbeddedEngineChannelsTest extends PalFlowTest {
     private URI gateway;
 
     @Test
-    void theAppsClientUsesNoSocketWhileOthersStillConnectToTheGateway() throws IOException {
+    void theAppsClientUsesNoSocketWhileOthersStillConnectToTheGateway() {
         // The app's job workers hold their job streams open all the time: over the network, that is a connection.
         assertThat(client.newTopologyRequest().send().join().getBrokers()).hasSize(1);
-        assertThat(connectionsTo(gateway.getPort())).isZero();
+        assertThat(LocalConnections.acceptedOn(gateway.getPort())).isZero();
 
         try (CamundaClient other = CamundaClient.newClientBuilder().grpcAddress(gateway).preferRestOverGrpc(false)
                 .build()) {
             assertThat(other.newTopologyRequest().send().join().getBrokers()).hasSize(1);
-            assertThat(connectionsTo(gateway.getPort())).isEqualTo(1);
+            assertThat(LocalConnections.acceptedOn(gateway.getPort())).isEqualTo(1);
         }
     }
 
@@ -53,18 +50,5 @@ class EmbeddedEngineChannelsTest extends PalFlowTest {
 
         assertThat(client.newPublishMessageCommand().messageName("sent-after").correlationKey("2").send().join()
                 .getMessageKey()).isPositive();
-    }
-
-    /** Established connections accepted on a local port, as the kernel lists them. */
-    private static long connectionsTo(int port) throws IOException {
-        String localPort = String.format(":%04X", port);
-        long connections = 0;
-        for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
-            try (Stream<String> lines = Files.lines(Path.of(table))) {
-                connections += lines.skip(1).map(line -> line.trim().split("\\s+"))
-                        .filter(fields -> fields[1].endsWith(localPort) && fields[3].equals("01")).count();
-            }
-        }
-        return connections;
     }
 }
