@@ -1,6 +1,9 @@
 package org.palflow.registration;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
 import org.springframework.stereotype.Service;
@@ -18,8 +21,18 @@ public class CaseVisibility {
         boolean mayRead(long candidateId, Actor actor);
     }
 
+    /** About 5 MB of addresses; past it the remembered ones are forgotten and read again as asked for. */
+    private static final int EMAILS_REMEMBERED = 50_000;
+
     private final RegistrationRepository registrations;
     private final List<Grant> grants;
+    /**
+     * Each case's candidate, by the e-mail address they sign in with. Nearly every request on a case checks who may
+     * read it, and each check read the registration again (about 36 reads a candidate in the lifecycle benchmark).
+     * A registration is never deleted and its address never changes, so what one read found stays true, in every
+     * instance of the app.
+     */
+    private final Map<Long, String> candidateEmails = new ConcurrentHashMap<>();
 
     CaseVisibility(RegistrationRepository registrations, List<Grant> grants) {
         this.registrations = registrations;
@@ -27,7 +40,7 @@ public class CaseVisibility {
     }
 
     public boolean mayRead(long candidateId, Actor actor) {
-        return registrations.findById(candidateId).filter(registration -> mayRead(registration, actor)).isPresent();
+        return candidateEmail(candidateId).filter(email -> mayRead(candidateId, email, actor)).isPresent();
     }
 
     /** The case, or the same not-found answer whether it does not exist or is not the actor's to see. */
@@ -37,17 +50,31 @@ public class CaseVisibility {
     }
 
     public boolean isTheCandidate(long candidateId, Actor actor) {
-        return registrations.findById(candidateId).map(registration -> isTheCandidate(registration, actor))
-                .orElse(false);
+        return candidateEmail(candidateId).filter(email -> email.equals(actor.email())).isPresent();
     }
 
     boolean mayRead(Registration registration, Actor actor) {
-        return actor.seesAllCases() || isTheCandidate(registration, actor)
-                || grants.stream().anyMatch(grant -> grant.mayRead(registration.getId(), actor));
+        return mayRead(registration.getId(), registration.getEmail(), actor);
     }
 
-    private static boolean isTheCandidate(Registration registration, Actor actor) {
-        return registration.getEmail().equals(actor.email());
+    private boolean mayRead(long candidateId, String candidateEmail, Actor actor) {
+        return actor.seesAllCases() || candidateEmail.equals(actor.email())
+                || grants.stream().anyMatch(grant -> grant.mayRead(candidateId, actor));
+    }
+
+    private Optional<String> candidateEmail(long candidateId) {
+        String remembered = candidateEmails.get(candidateId);
+        if (remembered != null) {
+            return Optional.of(remembered);
+        }
+        Optional<String> email = registrations.findById(candidateId).map(Registration::getEmail);
+        email.ifPresent(found -> {
+            if (candidateEmails.size() >= EMAILS_REMEMBERED) {
+                candidateEmails.clear();
+            }
+            candidateEmails.put(candidateId, found);
+        });
+        return email;
     }
 
     static ApiProblem notVisible(long candidateId) {

@@ -137,7 +137,8 @@ final class BareEngineLifecycle implements AutoCloseable {
             return new LifecycleDriver.Figures(candidates, 0, Duration.between(began, Instant.now()), stagesDone,
                     candidateTimes, List.of(), List.of(), Map.of("engine, workers and driver",
                             LifecycleDriver.cpuOfThisJvm().minus(cpuAtStart)),
-                    ThreadCpu.usedBetween(threadsAtStart, ThreadCpu.read(ProcessHandle.current())), List.of());
+                    ThreadCpu.usedBetween(threadsAtStart, ThreadCpu.read(ProcessHandle.current())), List.of(),
+                    Map.of());
         } finally {
             clients.shutdownNow();
         }

@@ -78,6 +78,7 @@ class LifecycleBenchmark {
         printCpu(where, platform);
         printCpuBudget(where, bare, platform);
         printStatements(where, platform);
+        printRequests(where, platform);
         if (twoInstances) {
             print("%s: the passage planted in two Task 3 submissions, screened at one deadline: %s", where,
                     platform.nearDuplicatesFound().isEmpty() ? "NOT FOUND" : "found, "
@@ -134,6 +135,15 @@ class LifecycleBenchmark {
             print("%s: statement %8d runs %8.1f s %10d rows read  %.160s", where, statement.runs(),
                     seconds(statement.time()), statement.rowsRead(), statement.text().replaceAll("\\s+", " "));
         }
+    }
+
+    /** The driver's side: what it asked of the app, a candidate, the most frequent first. */
+    private static void printRequests(String where, LifecycleDriver.Figures figures) {
+        long sent = figures.requests().values().stream().mapToLong(Long::longValue).sum();
+        print("%s: %d requests, %.1f a candidate", where, sent, (double) sent / figures.candidates());
+        figures.requests().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(request -> print("%s: requests a candidate %6.2f  %s", where,
+                        (double) request.getValue() / figures.candidates(), request.getKey()));
     }
 
     /** Candidates begin in order, a client thread each; a slowdown shows as later candidates taking longer. */

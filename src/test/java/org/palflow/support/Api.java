@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 
 /** The HTTP API as one realm user sees it; answers are returned whatever their status. */
@@ -16,7 +17,13 @@ public final class Api {
     }
 
     public static Api as(int port, String username) {
-        return new Api(base(port).defaultHeaders(headers -> headers.setBasicAuth(username, username + "-pal")).build());
+        return as(port, username, (request, body, execution) -> execution.execute(request, body));
+    }
+
+    /** As {@link #as(int, String)}, every exchange passing through {@code interceptor}, which may count it. */
+    public static Api as(int port, String username, ClientHttpRequestInterceptor interceptor) {
+        return new Api(base(port).requestInterceptor(interceptor)
+                .defaultHeaders(headers -> headers.setBasicAuth(username, username + "-pal")).build());
     }
 
     public static Api bearer(int port, String token) {

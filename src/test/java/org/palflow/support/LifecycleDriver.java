@@ -37,11 +37,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.palflow.platform.embedded.EmbeddedDefaults;
+import org.springframework.http.HttpRequest;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClientException;
 
 /**
@@ -67,11 +71,13 @@ public final class LifecycleDriver implements AutoCloseable {
      * What a run measured: how long after the app was first ready each stage was done for every candidate; each
      * candidate's time from its first request to its four tasks submitted, in the order they began; how long
      * the app took to be ready after each kill; and the CPU time each process used from ready to the last stage, and
-     * the (first) app's by its threads (none for a run with kills, whose app processes come and go).
+     * the (first) app's by its threads (none for a run with kills, whose app processes come and go); the requests
+     * the driver sent, by method, path (numbers as {@code {id}}) and status of their answer.
      */
     public record Figures(int candidates, int kills, Duration total, Map<String, Duration> stagesDone,
             List<Duration> candidateTimes, List<Duration> readyAfterKill, List<String> nearDuplicatesFound,
-            Map<String, Duration> cpuUsed, Map<String, Duration> cpuByThreads, List<StatementDigest> statements) {
+            Map<String, Duration> cpuUsed, Map<String, Duration> cpuByThreads, List<StatementDigest> statements,
+            Map<String, Long> requests) {
     }
 
     /** What MariaDB counted under one statement digest: runs, time spent in them, rows read. */
@@ -108,6 +114,7 @@ public final class LifecycleDriver implements AutoCloseable {
      * connection per request.
      */
     private final Map<String, Api> apis = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     /**
      * The candidates' mail domain, one per run: runs in one JVM share the test mail server, and a second run's
      * candidates must not find the first run's mail in their mailboxes.
@@ -282,7 +289,7 @@ public final class LifecycleDriver implements AutoCloseable {
             killer.join();
             return new Figures(candidates, kills, Duration.between(began, Instant.now()), stagesDone, candidateTimes,
                     readyAfterKill, List.copyOf(nearDuplicatesFound), cpuUsed, cpuByThreads,
-                    statementStatistics ? statementDigests() : List.of());
+                    statementStatistics ? statementDigests() : List.of(), requestsSent());
         } finally {
             clients.shutdownNow();
             killer.interrupt();
@@ -506,7 +513,22 @@ public final class LifecycleDriver implements AutoCloseable {
     /** Requests are spread over the instances at random, as a load balancer in front of them would. */
     private Api api(String user) {
         int port = second != null && random.nextBoolean() ? secondPort : httpPort;
-        return apis.computeIfAbsent(port + "/" + user, key -> Api.as(port, user));
+        return apis.computeIfAbsent(port + "/" + user, key -> Api.as(port, user, this::counted));
+    }
+
+    private ClientHttpResponse counted(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+            throws IOException {
+        ClientHttpResponse response = execution.execute(request, body);
+        String path = request.getURI().getPath().replaceAll("/\\d+(?=/|$)", "/{id}");
+        requests.computeIfAbsent(request.getMethod() + " " + path + " " + response.getStatusCode().value(),
+                key -> new LongAdder()).increment();
+        return response;
+    }
+
+    private Map<String, Long> requestsSent() {
+        Map<String, Long> sent = new java.util.TreeMap<>();
+        requests.forEach((request, count) -> sent.put(request, count.sum()));
+        return sent;
     }
 
     /** Created, or found already created by an earlier try whose answer was lost. */
