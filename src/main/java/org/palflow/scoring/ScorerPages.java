@@ -3,11 +3,13 @@ package org.palflow.scoring;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.platform.web.PageActions;
 import org.palflow.platform.web.PageController;
 import org.palflow.platform.web.Refusal;
+import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -33,9 +35,17 @@ class ScorerPages {
         this.work = work;
     }
 
+    /** Enough to find what was just scored; the API lists them all. */
+    private static final Limit SCORED_SHOWN = Limit.of(20);
+
     @GetMapping("/scorer")
     String assignments(Model model) {
-        model.addAttribute("assignments", work.assignmentsOf(Actor.current()));
+        Actor scorer = Actor.current();
+        model.addAttribute("open", work.assignmentsOf(scorer, Optional.of(ScoringAssignment.Status.OPEN),
+                Limit.unlimited()));
+        model.addAttribute("scored", work.assignmentsOf(scorer, Optional.of(ScoringAssignment.Status.SCORED),
+                SCORED_SHOWN));
+        model.addAttribute("scoredShown", SCORED_SHOWN.max());
         return "scoring/scorer-assignments";
     }
 

@@ -3,14 +3,17 @@ package org.palflow.scoring;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.palflow.drafting.SubmittedEvidence;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ScorerWork {
 
     public record AssignmentSummary(long assignmentId, int task, String handbookVersion, String purpose,
-            String status, Instant dueAt) {
+            String status, Instant dueAt, Instant scoredAt) {
     }
 
     public record BlindedSubmission(long assignmentId, int task, String handbookVersion, String purpose,
@@ -58,17 +61,33 @@ public class ScorerWork {
         this.clock = clock;
     }
 
+    /**
+     * A scorer's desk: their open assignments, soonest due first, then those they scored, latest first and at most
+     * {@code scoredAtMost} of them; {@code only}, when given, keeps one of the two. A scorer's scored assignments
+     * grow with every window, their open ones only up to their capacity.
+     */
     @Transactional(readOnly = true)
-    public List<AssignmentSummary> assignmentsOf(Actor actor) {
-        List<ScoringAssignment> listed = assignments.findByScorerIdOrderByIdDesc(scorerOf(actor).getId());
-        // One query for all their cases, not one per assignment: a scorer's list grows with every window.
+    public List<AssignmentSummary> assignmentsOf(Actor actor, Optional<ScoringAssignment.Status> only,
+            Limit scoredAtMost) {
+        long scorer = scorerOf(actor).getId();
+        List<ScoringAssignment> listed = new ArrayList<>();
+        if (only.orElse(ScoringAssignment.Status.OPEN) == ScoringAssignment.Status.OPEN) {
+            listed.addAll(assignments.findByScorerIdAndStatusOrderByDueAtAscIdAsc(scorer,
+                    ScoringAssignment.Status.OPEN));
+        }
+        if (only.orElse(ScoringAssignment.Status.SCORED) == ScoringAssignment.Status.SCORED) {
+            listed.addAll(assignments.findByScorerIdAndStatusOrderByScoredAtDescIdDesc(scorer,
+                    ScoringAssignment.Status.SCORED, scoredAtMost));
+        }
+        // One query for all their cases, not one per assignment.
         Map<Long, ScoringCase> casesById = cases.findAllById(listed.stream().map(ScoringAssignment::getSubmissionId)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(ScoringCase::getSubmissionId,
                         Function.identity()));
         return listed.stream().map(assignment -> {
             ScoringCase scoringCase = casesById.get(assignment.getSubmissionId());
             return new AssignmentSummary(assignment.getId(), scoringCase.getTask(), scoringCase.getHandbookVersion(),
-                    assignment.getPurpose().name(), assignment.getStatus().name(), assignment.getDueAt());
+                    assignment.getPurpose().name(), assignment.getStatus().name(), assignment.getDueAt(),
+                    assignment.getScoredAt());
         }).toList();
     }
 
@@ -123,7 +142,7 @@ public class ScorerWork {
 
     /** The rubric's band of a score typed for an indicator; empty if it is not a score on the rubric. */
     @Transactional(readOnly = true)
-    public java.util.Optional<Rubric.Band> bandOf(long assignmentId, BigDecimal score, Actor actor) {
+    public Optional<Rubric.Band> bandOf(long assignmentId, BigDecimal score, Actor actor) {
         return rubricOf(ownAssignment(assignmentId, actor)).bandOf(score);
     }
 

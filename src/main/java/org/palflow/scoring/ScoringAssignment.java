@@ -78,6 +78,10 @@ class ScoringAssignment {
         return dueAt;
     }
 
+    public Instant getScoredAt() {
+        return scoredAt;
+    }
+
     public String getResult() {
         return result;
     }

@@ -2,6 +2,7 @@ package org.palflow.scoring;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -13,7 +14,10 @@ interface ScoringAssignmentRepository extends JpaRepository<ScoringAssignment, L
     @Query("select a from ScoringAssignment a where a.submissionId = :submissionId and a.purpose = :purpose")
     Optional<ScoringAssignment> findBySubmissionIdAndPurpose(long submissionId, ScoringPurpose purpose);
 
-    List<ScoringAssignment> findByScorerIdOrderByIdDesc(long scorerId);
+    List<ScoringAssignment> findByScorerIdAndStatusOrderByDueAtAscIdAsc(long scorerId, ScoringAssignment.Status status);
+
+    List<ScoringAssignment> findByScorerIdAndStatusOrderByScoredAtDescIdDesc(long scorerId,
+            ScoringAssignment.Status status, Limit limit);
 
     /** Open assignments per scorer: [scorerId, count]. */
     @Query("select a.scorerId, count(a) from ScoringAssignment a where a.status = 'OPEN' group by a.scorerId")

@@ -26,9 +26,9 @@ class ScorerScoresInTheBrowserTest extends ScoringTest {
         try (Browser scorer = Browser.open(port, 1280)) {
             scorer.signIn(scorerOf(scoring.first()));
             assertThat(scorer.path()).as("a scorer lands on their assignments").isEqualTo("/scorer");
-            assertThat(scorer.text("#assignment-" + assignment)).contains("Task 2", "First");
+            assertThat(scorer.text("#open #assignment-" + assignment)).contains("Task 2", "First");
             assertBlinded(scorer, identifying);
-            scorer.screenshot("40-scorer-assignments");
+            scorer.assertAccessible().screenshot("40-scorer-assignments");
 
             scorer.follow("a[href='/scorer/assignments/" + assignment + "']");
             assertBlinded(scorer, identifying);
@@ -54,7 +54,9 @@ class ScorerScoresInTheBrowserTest extends ScoringTest {
             scorer.submit("main form button[type=submit]").submit("main form button:not([formaction])");
             assertThat(scorer.path()).isEqualTo("/scorer");
             assertThat(scorer.text("[role=status]")).contains("The score is recorded");
-            assertThat(scorer.text("#assignment-" + assignment)).containsIgnoringCase("Scored");
+            assertThat(scorer.all("#open #assignment-" + assignment)).as("no longer to score").isEmpty();
+            assertThat(scorer.text("#scored #assignment-" + assignment)).contains("Task 2", "First");
+            scorer.assertAccessible();
         }
 
         awaitProcess(scoring.instance(), process -> process.isWaitingAtElements("score-report-date"));

@@ -65,7 +65,14 @@ class TaskScoringProcessTest extends ScoringTest {
         assertThat(as("taylor").get("/api/scorer/assignments/" + first.id()).getStatusCode())
                 .as("another scorer's assignment").isEqualTo(HttpStatus.NOT_FOUND);
 
+        assertThat(listedIds(scorer, "?status=OPEN")).contains(first.id());
         assertThat(scoreAll(first, 1, "3.00").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(listedIds(scorer, "?status=OPEN")).as("open ones").doesNotContain(first.id());
+        assertThat(listedIds(scorer, "?status=SCORED")).as("scored ones").contains(first.id());
+        assertThat(listedIds(scorer, "")).as("all").contains(first.id());
+        ResponseEntity<JsonNode> unknownStatus = as(scorer).get("/api/scorer/assignments?status=LATE");
+        assertThat(unknownStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknownStatus.getBody().get("detail").asText()).contains("status", "LATE");
         assertThat(scoreAll(first, 1, "3.00").getStatusCode()).as("the same marks again").isEqualTo(HttpStatus.OK);
         ResponseEntity<JsonNode> changed = scoreAll(first, 1, "3.50");
         assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
@@ -277,4 +284,10 @@ class TaskScoringProcessTest extends ScoringTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.palflow.platform.process.ProcessStatistics statistics;
+
+    private List<Long> listedIds(String scorer, String query) {
+        return as(scorer).get("/api/scorer/assignments" + query).getBody().findValues("assignmentId").stream()
+                .map(JsonNode::asLong).toList();
+    }
+
 }

@@ -454,7 +454,7 @@ public final class LifecycleDriver implements AutoCloseable {
     }
 
     private boolean scoreListed(String scorer, Map<Long, Boolean> scored) {
-        ResponseEntity<JsonNode> list = api(scorer).get("/api/scorer/assignments");
+        ResponseEntity<JsonNode> list = api(scorer).get("/api/scorer/assignments?status=OPEN");
         if (list.getStatusCode().value() != 200) {
             return false;
         }
