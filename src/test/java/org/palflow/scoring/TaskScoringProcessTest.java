@@ -289,5 +289,4 @@ class TaskScoringProcessTest extends ScoringTest {
         return as(scorer).get("/api/scorer/assignments" + query).getBody().findValues("assignmentId").stream()
                 .map(JsonNode::asLong).toList();
     }
-
 }
