@@ -21,7 +21,7 @@ public class CaseVisibility {
         boolean mayRead(long candidateId, Actor actor);
     }
 
-    /** About 5 MB of addresses; past it the remembered ones are forgotten and read again as asked for. */
+    /** About 7 MB of addresses at most; past it the remembered ones are forgotten and read again as asked for. */
     private static final int EMAILS_REMEMBERED = 50_000;
 
     private final RegistrationRepository registrations;
