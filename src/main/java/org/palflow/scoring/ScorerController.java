@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.palflow.platform.security.Actor;
+import org.palflow.platform.web.ApiProblem;
 import org.springframework.data.domain.Limit;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +27,18 @@ class ScorerController {
         this.work = work;
     }
 
-    /** Open ones soonest due first, then scored ones latest first; {@code status} keeps one of the two. */
+    /**
+     * Open ones soonest due first, then scored ones latest first; {@code status} keeps one of the two, {@code limit}
+     * lists at most that many scored ones (open ones are few: no more than the scorer's capacity).
+     */
     @GetMapping
-    List<ScorerWork.AssignmentSummary> assignments(@RequestParam(required = false) ScoringAssignment.Status status) {
-        return work.assignmentsOf(Actor.current(), Optional.ofNullable(status), Limit.unlimited());
+    List<ScorerWork.AssignmentSummary> assignments(@RequestParam(required = false) ScoringAssignment.Status status,
+            @RequestParam(required = false) Integer limit) {
+        if (limit != null && limit < 1) {
+            throw ApiProblem.invalid("The limit is not valid.", List.of("limit must be 1 or more"));
+        }
+        return work.assignmentsOf(Actor.current(), Optional.ofNullable(status),
+                limit == null ? Limit.unlimited() : Limit.of(limit));
     }
 
     @GetMapping("/{assignmentId}")

@@ -71,11 +71,11 @@ public class ScorerWork {
             Limit scoredAtMost) {
         long scorer = scorerOf(actor).getId();
         List<ScoringAssignment> listed = new ArrayList<>();
-        if (only.orElse(ScoringAssignment.Status.OPEN) == ScoringAssignment.Status.OPEN) {
+        if (only.isEmpty() || only.get() == ScoringAssignment.Status.OPEN) {
             listed.addAll(assignments.findByScorerIdAndStatusOrderByDueAtAscIdAsc(scorer,
                     ScoringAssignment.Status.OPEN));
         }
-        if (only.orElse(ScoringAssignment.Status.SCORED) == ScoringAssignment.Status.SCORED) {
+        if (only.isEmpty() || only.get() == ScoringAssignment.Status.SCORED) {
             listed.addAll(assignments.findByScorerIdAndStatusOrderByScoredAtDescIdDesc(scorer,
                     ScoringAssignment.Status.SCORED, scoredAtMost));
         }

@@ -70,9 +70,14 @@ class TaskScoringProcessTest extends ScoringTest {
         assertThat(listedIds(scorer, "?status=OPEN")).as("open ones").doesNotContain(first.id());
         assertThat(listedIds(scorer, "?status=SCORED")).as("scored ones").contains(first.id());
         assertThat(listedIds(scorer, "")).as("all").contains(first.id());
+        assertThat(listedIds(scorer, "?status=SCORED&limit=1")).as("the latest scored one")
+                .isEqualTo(listedIds(scorer, "?status=SCORED").subList(0, 1));
         ResponseEntity<JsonNode> unknownStatus = as(scorer).get("/api/scorer/assignments?status=LATE");
         assertThat(unknownStatus.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(unknownStatus.getBody().get("detail").asText()).contains("status", "LATE");
+        ResponseEntity<JsonNode> noLimit = as(scorer).get("/api/scorer/assignments?limit=0");
+        assertThat(noLimit.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(noLimit.getBody().get("errors").toString()).contains("limit must be 1 or more");
         assertThat(scoreAll(first, 1, "3.00").getStatusCode()).as("the same marks again").isEqualTo(HttpStatus.OK);
         ResponseEntity<JsonNode> changed = scoreAll(first, 1, "3.50");
         assertThat(changed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
