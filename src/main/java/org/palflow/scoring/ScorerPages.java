@@ -2,8 +2,10 @@ package org.palflow.scoring;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.platform.web.PageActions;
@@ -29,22 +31,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('scorer')")
 class ScorerPages {
 
+    /** Enough to find what was just scored; the API lists them all. */
+    private static final Limit SCORED_SHOWN = Limit.of(20);
+
     private final ScorerWork work;
 
     ScorerPages(ScorerWork work) {
         this.work = work;
     }
 
-    /** Enough to find what was just scored; the API lists them all. */
-    private static final Limit SCORED_SHOWN = Limit.of(20);
-
     @GetMapping("/scorer")
     String assignments(Model model) {
-        Actor scorer = Actor.current();
-        model.addAttribute("open", work.assignmentsOf(scorer, Optional.of(ScoringAssignment.Status.OPEN),
-                Limit.unlimited()));
-        model.addAttribute("scored", work.assignmentsOf(scorer, Optional.of(ScoringAssignment.Status.SCORED),
-                SCORED_SHOWN));
+        Map<Boolean, List<ScorerWork.AssignmentSummary>> byOpen = work.assignmentsOf(Actor.current(),
+                Optional.empty(), SCORED_SHOWN).stream().collect(Collectors.partitioningBy(
+                        assignment -> ScoringAssignment.Status.OPEN.name().equals(assignment.status())));
+        model.addAttribute("open", byOpen.get(true));
+        model.addAttribute("scored", byOpen.get(false));
         model.addAttribute("scoredShown", SCORED_SHOWN.max());
         return "scoring/scorer-assignments";
     }
