@@ -29,7 +29,6 @@ public class DraftWorkflow {
     private final DraftingService drafting;
     private final DraftMilestoneRepository milestones;
     private final TaskDraftRepository drafts;
-    private final EvidenceFileRepository files;
     private final TaskSubmissionRepository submissions;
     private final SubmissionFileRepository submissionFiles;
     private final Candidates candidates;
@@ -44,7 +43,7 @@ public class DraftWorkflow {
     private final Clock clock;
 
     DraftWorkflow(DraftingService drafting, ReadinessReports readiness, EvidenceTexts texts,
-            DraftMilestoneRepository milestones, TaskDraftRepository drafts, EvidenceFileRepository files,
+            DraftMilestoneRepository milestones, TaskDraftRepository drafts,
             TaskSubmissionRepository submissions, SubmissionFileRepository submissionFiles, Candidates candidates,
             Programs programs, MentoringQueries mentoring, Notifier notifier, ApplicationEventPublisher events,
             DraftingProperties properties, TransactionTemplate transaction, Clock clock) {
@@ -56,7 +55,6 @@ public class DraftWorkflow {
         this.readiness = readiness;
         this.milestones = milestones;
         this.drafts = drafts;
-        this.files = files;
         this.submissions = submissions;
         this.submissionFiles = submissionFiles;
         this.candidates = candidates;
@@ -202,9 +200,7 @@ public class DraftWorkflow {
         }
         Instant now = Instant.now(clock);
         TaskSubmission submission = submissions.saveAndFlush(new TaskSubmission(draft, now));
-        Map<String, EvidenceFile> current = new java.util.HashMap<>();
-        files.findByDraftIdOrderByPartCodeAscFileVersionAsc(draftId).forEach(file -> current.put(file.getPartCode(), file));
-        current.values().forEach(file -> submissionFiles.save(new SubmissionFile(submission.getId(), file)));
+        submissionFiles.sealNewestFiles(submission.getId(), draftId);
         draft.submitted(now);
         events.publishEvent(new DraftSubmitted(draftId, submission.getId()));
         return new Submitted(submission, true);

@@ -5,6 +5,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
+/** A file sealed into a submission: its part's newest version when the draft was submitted. */
 @Entity
 class SubmissionFile {
 
@@ -17,13 +18,6 @@ class SubmissionFile {
     private String sha256;
 
     protected SubmissionFile() {
-    }
-
-    SubmissionFile(long submissionId, EvidenceFile file) {
-        this.submissionId = submissionId;
-        this.partCode = file.getPartCode();
-        this.evidenceFileId = file.getId();
-        this.sha256 = file.getSha256();
     }
 
     public String getPartCode() {

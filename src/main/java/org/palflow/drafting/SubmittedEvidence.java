@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.palflow.platform.web.ApiProblem;
@@ -59,8 +61,9 @@ public class SubmittedEvidence {
 
     /** Every readable file's text, part by part: what originality screening compares. */
     public String fullText(long submissionId) {
-        return submissionFiles.findBySubmissionIdOrderByPartCode(submissionId).stream()
-                .flatMap(file -> texts.findById(file.getSha256()).stream())
+        List<SubmissionFile> sealed = submissionFiles.findBySubmissionIdOrderByPartCode(submissionId);
+        Map<String, EvidenceText> textsByHash = textsOf(sealed);
+        return sealed.stream().map(file -> textsByHash.get(file.getSha256())).filter(Objects::nonNull)
                 .map(EvidenceText::getText).filter(text -> text != null && !text.isBlank())
                 .collect(Collectors.joining("\n\n"));
     }
@@ -71,10 +74,14 @@ public class SubmittedEvidence {
                 .map(chart -> chart.parts().stream().collect(Collectors.toMap(EvidenceChart.Part::code,
                         EvidenceChart.Part::name)))
                 .orElse(Map.of());
+        List<SubmissionFile> sealed = submissionFiles.findBySubmissionIdOrderByPartCode(submissionId);
+        Map<Long, EvidenceFile> filesById = files.findAllById(sealed.stream().map(SubmissionFile::getEvidenceFileId)
+                .toList()).stream().collect(Collectors.toMap(EvidenceFile::getId, Function.identity()));
+        Map<String, EvidenceText> textsByHash = textsOf(sealed);
         List<BlindedFile> blinded = new ArrayList<>();
-        for (SubmissionFile sealedFile : submissionFiles.findBySubmissionIdOrderByPartCode(submissionId)) {
-            EvidenceFile file = files.findById(sealedFile.getEvidenceFileId()).orElseThrow();
-            EvidenceText text = texts.findById(sealedFile.getSha256()).orElse(null);
+        for (SubmissionFile sealedFile : sealed) {
+            EvidenceFile file = filesById.get(sealedFile.getEvidenceFileId());
+            EvidenceText text = textsByHash.get(sealedFile.getSha256());
             blinded.add(new BlindedFile(file.getId(), sealedFile.getPartCode(),
                     partNames.getOrDefault(sealedFile.getPartCode(), "Part " + sealedFile.getPartCode()),
                     file.getFileType().extension(), text == null ? 0 : text.getWordCount(),
@@ -90,6 +97,12 @@ public class SubmittedEvidence {
                 .orElseThrow(() -> ApiProblem.notFound("The submission has no file " + fileId + "."));
         String text = texts.findById(sealedFile.getSha256()).map(EvidenceText::getText).orElse("");
         return BlindingCheck.redact(text == null ? "" : text, identifyingTerms(submission));
+    }
+
+    /** The texts read of the files, by content hash, in one query: a file not read yet has none. */
+    private Map<String, EvidenceText> textsOf(List<SubmissionFile> sealed) {
+        return texts.findAllById(sealed.stream().map(SubmissionFile::getSha256).distinct().toList()).stream()
+                .collect(Collectors.toMap(EvidenceText::getSha256, Function.identity()));
     }
 
     /** Every value that names the candidate, their school, district, program or the people on their roster. */

@@ -119,6 +119,10 @@ class TaskDraftingProcessTest extends PalFlowTest {
                     EvidenceFixtures.pdf(text), draft, part, "part-" + part + ".pdf").getStatusCode())
                     .isEqualTo(HttpStatus.CREATED);
         }
+        // A part replaced before submitting: its newest version is the one sealed.
+        String replacement = as("blake").putBytes("/api/drafts/{draft}/parts/{part}/file?name={name}",
+                EvidenceFixtures.pdf("Task 4 part B, revised"), draft, "B", "part-B-revised.pdf").getBody()
+                .get("sha256").asText();
         ResponseEntity<JsonNode> unacknowledged = eventually(() -> Optional.of(
                         as("blake").postEmpty("/api/drafts/" + draft + "/submission"))
                 .filter(response -> !response.getBody().toString().contains("not-yet-read")));
@@ -128,7 +132,10 @@ class TaskDraftingProcessTest extends PalFlowTest {
                 Map.of("acknowledgeWarnings", true));
         assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         long submissionId = submitted.getBody().get("id").asLong();
-        assertThat(submitted.getBody().get("files").findValuesAsText("sha256")).hasSize(7).doesNotContainNull();
+        JsonNode sealed = submitted.getBody().get("files");
+        assertThat(sealed.findValuesAsText("part")).containsExactly("A", "B", "C", "D", "E1", "E2", "F");
+        assertThat(sealed.findValuesAsText("sha256")).hasSize(7).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(sealed.get(1).get("sha256").asText()).isEqualTo(replacement);
         assertThat(as("blake").postEmpty("/api/drafts/" + draft + "/submission").getBody().get("id").asLong())
                 .isEqualTo(submissionId);
 
