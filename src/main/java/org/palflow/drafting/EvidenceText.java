@@ -4,16 +4,13 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Optional;
-import org.springframework.data.domain.Persistable;
+import org.palflow.platform.data.KnownKeyEntity;
 
 /** What could be read from a file with a given content hash, or why it could not be read. */
 @Entity
-class EvidenceText implements Persistable<String> {
+class EvidenceText extends KnownKeyEntity<String> {
 
     public enum Status {
         READABLE,
@@ -35,9 +32,6 @@ class EvidenceText implements Persistable<String> {
     private String text;
     private String finding;
     private Instant extractedAt;
-    /** The hash is the key, known before storing: without this, saving a new text would first look it up. */
-    @Transient
-    private boolean stored;
 
     protected EvidenceText() {
     }
@@ -60,17 +54,6 @@ class EvidenceText implements Persistable<String> {
     @Override
     public String getId() {
         return sha256;
-    }
-
-    @Override
-    public boolean isNew() {
-        return !stored;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markStored() {
-        stored = true;
     }
 
     public Status getStatus() {

@@ -4,11 +4,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.palflow.platform.data.KnownKeyEntity;
 
 /** That a submission was screened, and what it matched: the index is rebuilt from these rows. */
 @Entity
 @Table(name = "originality_screening")
-class ScreeningRecord {
+class ScreeningRecord extends KnownKeyEntity<Long> {
 
     @Id
     private Long submissionId;
@@ -32,6 +33,11 @@ class ScreeningRecord {
     }
 
     public Long getSubmissionId() {
+        return submissionId;
+    }
+
+    @Override
+    public Long getId() {
         return submissionId;
     }
 

@@ -5,10 +5,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import org.palflow.platform.data.KnownKeyEntity;
 
 /** Where one submission is between being submitted and its score being released; what candidates see. */
 @Entity
-class ScoringCase {
+class ScoringCase extends KnownKeyEntity<Long> {
 
     /** In the order a case goes through them. */
     public enum Status {
@@ -51,6 +52,11 @@ class ScoringCase {
     }
 
     public Long getSubmissionId() {
+        return submissionId;
+    }
+
+    @Override
+    public Long getId() {
         return submissionId;
     }
 
