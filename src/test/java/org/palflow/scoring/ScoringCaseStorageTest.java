@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.palflow.support.PalFlowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -23,10 +25,15 @@ class ScoringCaseStorageTest extends PalFlowTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** Far above the submissions and candidates the other tests make. */
+    private final long submission = ThreadLocalRandom.current().nextLong(9_200_000_000L, 9_300_000_000L);
+
     @Test
     void aNewCaseIsInsertedAndASecondOneForTheSameSubmissionIsRefused() {
-        long submission = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
-        ScoringCase first = new ScoringCase(submission, 7, 2, "2025-26", Instant.now());
+        ScoringCase first = new ScoringCase(submission, submission, 2, "2025-26", Instant.now());
         assertThat(first.isNew()).isTrue();
 
         transaction.executeWithoutResult(status -> cases.save(first));
@@ -34,11 +41,18 @@ class ScoringCaseStorageTest extends PalFlowTest {
         assertThat(first.isNew()).as("once stored").isFalse();
         assertThat(cases.findById(submission)).hasValueSatisfying(loaded -> {
             assertThat(loaded.isNew()).as("once loaded").isFalse();
-            assertThat(loaded.getCandidateId()).isEqualTo(7);
+            assertThat(loaded.getCandidateId()).isEqualTo(submission);
         });
         assertThatThrownBy(() -> transaction.executeWithoutResult(status -> cases.saveAndFlush(
-                new ScoringCase(submission, 8, 2, "2025-26", Instant.now()))))
+                new ScoringCase(submission, submission + 1, 2, "2025-26", Instant.now()))))
                 .isInstanceOf(DataIntegrityViolationException.class);
-        assertThat(cases.findById(submission).orElseThrow().getCandidateId()).as("the first case kept").isEqualTo(7);
+        assertThat(cases.findById(submission).orElseThrow().getCandidateId()).as("the first case kept")
+                .isEqualTo(submission);
+    }
+
+    /** Gone again, so that no scoring window a later test creates finds it waiting. */
+    @AfterEach
+    void removeTheCase() {
+        jdbc.update("DELETE FROM scoring_case WHERE submission_id = ?", submission);
     }
 }
