@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.security.Role;
@@ -215,9 +214,7 @@ class DraftingPages {
 
     /** What was read from each part's current file, by the file's hash (texts are kept by content). */
     private Map<String, EvidenceText> textsOf(List<DraftViews.PartView> parts) {
-        List<String> hashes = parts.stream().map(DraftViews.PartView::current).filter(Objects::nonNull)
-                .map(DraftViews.FileView::sha256).toList();
-        return texts.findAllById(hashes).stream()
-                .collect(Collectors.toMap(EvidenceText::getSha256, Function.identity()));
+        return texts.byHash(parts.stream().map(DraftViews.PartView::current).filter(Objects::nonNull)
+                .map(DraftViews.FileView::sha256).toList());
     }
 }

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +74,7 @@ public class ReadinessReports {
         Set<String> identifying = BlindingCheck.identifyingTerms(
                 Stream.concat(Stream.of(candidate.fullName()), draft.rosterNames().stream()).toList(),
                 List.of(candidate.school(), candidate.district()));
-        Map<String, EvidenceText> read = new HashMap<>();
-        texts.findAllById(current.values().stream().map(EvidenceFile::getSha256).distinct().toList())
-                .forEach(text -> read.put(text.getSha256(), text));
+        Map<String, EvidenceText> read = texts.byHash(current.values().stream().map(EvidenceFile::getSha256).toList());
         Map<String, List<String>> partsByHash = new LinkedHashMap<>();
         for (EvidenceChart.Part part : chart.parts()) {
             EvidenceFile file = current.get(part.code());

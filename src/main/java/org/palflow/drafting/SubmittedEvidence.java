@@ -62,7 +62,7 @@ public class SubmittedEvidence {
     /** Every readable file's text, part by part: what originality screening compares. */
     public String fullText(long submissionId) {
         List<SubmissionFile> sealed = submissionFiles.findBySubmissionIdOrderByPartCode(submissionId);
-        Map<String, EvidenceText> textsByHash = textsOf(sealed);
+        Map<String, EvidenceText> textsByHash = texts.byHash(sealed.stream().map(SubmissionFile::getSha256).toList());
         return sealed.stream().map(file -> textsByHash.get(file.getSha256())).filter(Objects::nonNull)
                 .map(EvidenceText::getText).filter(text -> text != null && !text.isBlank())
                 .collect(Collectors.joining("\n\n"));
@@ -77,7 +77,7 @@ public class SubmittedEvidence {
         List<SubmissionFile> sealed = submissionFiles.findBySubmissionIdOrderByPartCode(submissionId);
         Map<Long, EvidenceFile> filesById = files.findAllById(sealed.stream().map(SubmissionFile::getEvidenceFileId)
                 .toList()).stream().collect(Collectors.toMap(EvidenceFile::getId, Function.identity()));
-        Map<String, EvidenceText> textsByHash = textsOf(sealed);
+        Map<String, EvidenceText> textsByHash = texts.byHash(sealed.stream().map(SubmissionFile::getSha256).toList());
         List<BlindedFile> blinded = new ArrayList<>();
         for (SubmissionFile sealedFile : sealed) {
             EvidenceFile file = filesById.get(sealedFile.getEvidenceFileId());
@@ -97,12 +97,6 @@ public class SubmittedEvidence {
                 .orElseThrow(() -> ApiProblem.notFound("The submission has no file " + fileId + "."));
         String text = texts.findById(sealedFile.getSha256()).map(EvidenceText::getText).orElse("");
         return BlindingCheck.redact(text == null ? "" : text, identifyingTerms(submission));
-    }
-
-    /** The texts read of the files, by content hash, in one query: a file not read yet has none. */
-    private Map<String, EvidenceText> textsOf(List<SubmissionFile> sealed) {
-        return texts.findAllById(sealed.stream().map(SubmissionFile::getSha256).distinct().toList()).stream()
-                .collect(Collectors.toMap(EvidenceText::getSha256, Function.identity()));
     }
 
     /** Every value that names the candidate, their school, district, program or the people on their roster. */
