@@ -56,6 +56,9 @@ class ScorerScoresInTheBrowserTest extends ScoringTest {
             assertThat(scorer.text("[role=status]")).contains("The score is recorded");
             assertThat(scorer.all("#open #assignment-" + assignment)).as("no longer to score").isEmpty();
             assertThat(scorer.text("#scored #assignment-" + assignment)).contains("Task 2", "First");
+            assertThat(scorer.text("#scored p")).as("the page says whether it lists all of them")
+                    .startsWith(scorer.all("#scored tbody tr").size() < 20 ? "Every assignment you scored, latest first"
+                            : "The last 20 you scored, latest first");
             scorer.assertAccessible();
         }
 
