@@ -47,6 +47,27 @@ class BadInputIsAProblemTest extends PalFlowTest {
     }
 
     @Test
+    void aValueOfTheWrongKindIsA400SayingWhatItTakes() {
+        assertRefusal(as("casey").get(COHORT + "/candidates?task=2&stage=SUBMITTED"), "stage",
+                "must be one of NOT_STARTED, DRAFTING, IN_SCORING, SCORED, EXPIRED, INCOMPLETE");
+        assertRefusal(as("casey").get("/api/candidates/abc/progress"), "candidateId",
+                "must be a whole number up to 9223372036854775807");
+        assertRefusal(as("blake").post("/api/drafts", Map.of("task", "two")), "task",
+                "must be a whole number up to 2147483647");
+        assertRefusal(as("alex").post("/api/admin/reviews/1/decision", Map.of("outcome", "MAYBE")), "outcome",
+                "must be one of OPEN, CLEARED, VOIDED");
+        assertRefusal(as("alex").post("/api/scoring-windows", Map.of("name", "Window", "submissionDeadline",
+                "2027-13-40", "scoreReportDate", "2027-04-01")), "submissionDeadline",
+                "must be a date written as year-month-day, such as 2027-03-04");
+    }
+
+    private static void assertRefusal(ResponseEntity<JsonNode> response, String field, String message) {
+        assertProblem(response, HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("errors").get(0).get("field").asText()).isEqualTo(field);
+        assertThat(response.getBody().get("errors").get(0).get("message").asText()).isEqualTo(message);
+    }
+
+    @Test
     void aTaskNumberWithAFractionIsA400() {
         assertProblem(as("blake").post("/api/drafts", Map.of("task", 2.5)), HttpStatus.BAD_REQUEST);
     }
