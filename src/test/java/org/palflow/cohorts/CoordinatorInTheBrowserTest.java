@@ -109,6 +109,13 @@ class CoordinatorInTheBrowserTest extends PalFlowTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> !casey.all("#stage-table").isEmpty());
             assertThat(casey.text("#stage-NOT_STARTED")).contains("Not started");
             casey.screenshot("55-coordinator-dashboard");
+
+            casey.visit(COHORT + "?task=2&stage=SUBMITTED");
+            assertThat(casey.text("h1")).as("a link with an unknown stage")
+                    .isEqualTo("This address was not understood");
+            assertThat(casey.text("main")).contains("In this address, stage must be one of NOT_STARTED, DRAFTING, "
+                    + "IN_SCORING, SCORED, EXPIRED, INCOMPLETE. Check the link, or go back and choose again.");
+            casey.assertAccessible();
         }
     }
 

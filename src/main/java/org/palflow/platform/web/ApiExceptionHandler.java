@@ -3,11 +3,8 @@ package org.palflow.platform.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.camunda.client.api.command.ClientException;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -71,7 +68,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : String.valueOf(ex.getPropertyName());
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The value of " + name
                 + " is not valid.");
-        problem.setProperty("errors", List.of(Map.of("field", name, "message", expected(ex.getRequiredType()))));
+        problem.setProperty("errors", List.of(Map.of("field", name,
+                "message", ValueKinds.expected(ex.getRequiredType()))));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -92,30 +90,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return mapping.getOriginalMessage();
         }
         if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return expected(mismatch.getTargetType());
+            return ValueKinds.expected(mismatch.getTargetType());
         }
         return "could not be read";
-    }
-
-    /** What a value must be, in words a client can act on: the choices of an enumeration, a number, a date. */
-    private static String expected(Class<?> type) {
-        if (type == null) {
-            return "is not valid";
-        }
-        if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(constant -> ((Enum<?>) constant).name()).collect(Collectors.joining(", "));
-        }
-        if (type == Long.class || type == long.class) {
-            return "must be a whole number up to " + Long.MAX_VALUE;
-        }
-        if (type == Integer.class || type == int.class) {
-            return "must be a whole number up to " + Integer.MAX_VALUE;
-        }
-        if (type == LocalDate.class) {
-            return "must be a date written as year-month-day, such as 2027-03-04";
-        }
-        return "is not a valid " + type.getSimpleName();
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,8 +30,9 @@ class ErrorAnswers implements ErrorController {
         String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String accept = request.getHeader("Accept");
         if (!ApiPaths.contains(path) && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)) {
-            return new ModelAndView("error", Map.of("status", status.value(), "detail", detail(status, request)),
-                    status);
+            // A refused GET came from an address (a link, a bookmark), a refused POST from a form.
+            return new ModelAndView("error", Map.of("status", status.value(), "detail", detail(status, request),
+                    "address", HttpMethod.GET.matches(request.getMethod())), status);
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, request));
         problem.setTitle(status.getReasonPhrase());

@@ -7,7 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.stereotype.Controller;
 
-/** A controller of server-rendered pages: it gets the page layout's model (who is signed in, unread count). */
+/**
+ * A controller of server-rendered pages: it gets the page layout's model (who is signed in, unread count) and the
+ * error page for an address whose values it cannot read ({@link PageErrors}).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

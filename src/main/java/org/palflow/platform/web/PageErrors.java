@@ -1,0 +1,41 @@
+package org.palflow.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpMethod;
+import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * A page request with a value of the wrong kind (a link typed by hand or out of date: an unknown stage, a case
+ * number that is not one) gets the error page naming the value and what it takes, in the words of the API's problem.
+ */
+@ControllerAdvice(annotations = PageController.class)
+class PageErrors {
+
+    /** A path or query value read on its own. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    void wrongKind(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        refuse(request, response, ex.getName() + " " + ValueKinds.expected(ex.getRequiredType()));
+    }
+
+    /** Values read into a query or form object: the first one refused. */
+    @ExceptionHandler(BindException.class)
+    void unreadable(BindException ex, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        FieldError error = ex.getFieldError();
+        refuse(request, response, error == null ? "a value is not valid" : error.getField() + " "
+                + (error.isBindingFailure() ? ValueKinds.expected(ex.getFieldType(error.getField()))
+                : error.getDefaultMessage()));
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String refusal)
+            throws IOException {
+        String where = HttpMethod.GET.matches(request.getMethod()) ? "In this address, " : "In this form, ";
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST, where + refusal + ".");
+    }
+}
