@@ -116,6 +116,27 @@ class DraftingApiTest extends PalFlowTest {
     }
 
     @Test
+    void directionOverridesAreDroppedFromAFileNameSoItShowsAsWhatItIs() {
+        JsonNode stored = upload("E1", "report\u202Excod.pdf", EvidenceFixtures.pdf("data")).getBody();
+        assertThat(stored.get("name").asText()).as("not shown as reportfdp.docx").isEqualTo("reportxcod.pdf");
+    }
+
+    /** curl --data-binary sends application/x-www-form-urlencoded unless told otherwise. */
+    @Test
+    void aFileSentAsIfItWereAFormIsStoredAsSent() throws Exception {
+        byte[] content = EvidenceFixtures.pdf("sent as a form");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/drafts/" + draftId + "/parts/E4/file?name=f.pdf"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("blake:blake-pal".getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(response.body()).contains("\"sha256\":\"" + sha256(content) + "\"");
+    }
+
+    @Test
     void aFileNamedOnlyByItsExtensionOrWithoutOneGetsAClearAnswer() {
         ResponseEntity<JsonNode> bareExtension = upload("E2", ".pdf", EvidenceFixtures.pdf("list"));
         assertThat(bareExtension.getStatusCode()).as(String.valueOf(bareExtension.getBody()))

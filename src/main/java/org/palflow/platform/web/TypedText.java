@@ -24,7 +24,8 @@ public final class TypedText {
         return Optional.empty();
     }
 
-    private static boolean isBidirectionalControl(char c) {
+    /** An embedding, override or isolate character: it changes how the text around it reads on screen. */
+    public static boolean isBidirectionalControl(int c) {
         return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }
 }
