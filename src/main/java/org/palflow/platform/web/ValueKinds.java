@@ -10,7 +10,7 @@ final class ValueKinds {
     private ValueKinds() {
     }
 
-    /** For a value that could not be read as this type: the choices of an enumeration, a number, a date. */
+    /** For a value that could not be read as this type: an enumeration's choices, a number, true or false, a date. */
     static String expected(Class<?> type) {
         if (type == null) {
             return "is not valid";
@@ -24,6 +24,9 @@ final class ValueKinds {
         }
         if (type == Integer.class || type == int.class) {
             return "must be a whole number up to " + Integer.MAX_VALUE;
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
         }
         if (type == LocalDate.class) {
             return "must be a date written as year-month-day, such as 2027-03-04";

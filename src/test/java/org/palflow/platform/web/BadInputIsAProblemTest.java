@@ -59,6 +59,8 @@ class BadInputIsAProblemTest extends PalFlowTest {
         assertRefusal(as("alex").post("/api/scoring-windows", Map.of("name", "Window", "submissionDeadline",
                 "2027-13-40", "scoreReportDate", "2027-04-01")), "submissionDeadline",
                 "must be a date written as year-month-day, such as 2027-03-04");
+        assertRefusal(as("casey").post("/api/registrations", with(newCandidate("Yes Maybe"), "policiesConfirmed",
+                "maybe")), "policiesConfirmed", "must be true or false");
     }
 
     private static void assertRefusal(ResponseEntity<JsonNode> response, String field, String message) {
