@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -70,6 +71,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 + " is not valid.");
         problem.setProperty("errors", List.of(Map.of("field", name,
                 "message", ValueKinds.expected(ex.getRequiredType()))));
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A query value the request cannot go without (an upload's file name): a 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The value of "
+                + ex.getParameterName() + " is missing.");
+        problem.setProperty("errors", List.of(Map.of("field", ex.getParameterName(), "message", "is required")));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 

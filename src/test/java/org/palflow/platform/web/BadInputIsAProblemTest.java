@@ -61,6 +61,7 @@ class BadInputIsAProblemTest extends PalFlowTest {
                 "must be a date written as year-month-day, such as 2027-03-04");
         assertRefusal(as("casey").post("/api/registrations", with(newCandidate("Yes Maybe"), "policiesConfirmed",
                 "maybe")), "policiesConfirmed", "must be true or false");
+        assertRefusal(as("blake").putBytes("/api/drafts/1/parts/A/file", new byte[] {1}), "name", "is required");
     }
 
     private static void assertRefusal(ResponseEntity<JsonNode> response, String field, String message) {
