@@ -67,8 +67,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode status, WebRequest request) {
         String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
                 : String.valueOf(ex.getPropertyName());
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The value of " + name
-                + " is not valid.");
+        String sent = String.valueOf(ex.getValue());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The " + name + " '"
+                + (sent.length() <= 60 ? sent : sent.substring(0, 60) + "…") + "' is not valid.");
         problem.setProperty("errors", List.of(Map.of("field", name,
                 "message", ValueKinds.expected(ex.getRequiredType()))));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
