@@ -52,7 +52,9 @@ class TaskDraft {
         this.collaborationPoints = collaborationPoints;
         this.collaborationRationale = collaborationRationale;
         this.collaborationRoles = collaborationRoles;
-        this.roster = roster == null ? null : String.join("\n", roster);
+        // A JSON roster may hold nulls and blanks: joined as they were, a null became the name "null".
+        this.roster = roster == null ? null : roster.stream().filter(java.util.Objects::nonNull).map(String::strip)
+                .filter(name -> !name.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
         this.updatedAt = now;
     }
 

@@ -30,7 +30,8 @@ class ReadinessReportTest extends PalFlowTest {
         long draft = as("drew").post("/api/drafts", Map.of("task", 2)).getBody().get("id").asLong();
         as("drew").put("/api/drafts/" + draft + "/details", Map.of("priorityArea", "Grade 4 reading fluency",
                 "collaborationPoints", "Data analysis with the literacy coach", "collaborationRationale", "Her expertise",
-                "collaborationRoles", "She pulled the data; I analysed it", "roster", List.of("Jordan Rivera", "Sam Okafor")));
+                "collaborationRoles", "She pulled the data; I analysed it",
+                "roster", java.util.Arrays.asList("Jordan Rivera", null, " ", "Sam Okafor")));
 
         upload(draft, "A", "form.pdf", EvidenceFixtures.pdf("Confidentiality and Anonymity Form"));
         upload(draft, "B", "memo.docx", EvidenceFixtures.docx("At Lincoln Elementary School Ms. Alvarez and Jordan "
@@ -40,7 +41,8 @@ class ReadinessReportTest extends PalFlowTest {
         upload(draft, "C", "report.pdf", link);
         upload(draft, "D", "findings.pdf", link);
         upload(draft, "E1", "data.docx", EvidenceFixtures.docx(""));
-        upload(draft, "E2", "group.docx", EvidenceFixtures.docx("Teacher A, Teacher B and Teacher C"));
+        upload(draft, "E2", "group.docx", EvidenceFixtures.docx("Teacher A, Teacher B and Teacher C; null results "
+                + "were set aside"));
         String page = IntStream.range(0, 550).mapToObj(i -> "word").collect(Collectors.joining(" "));
         upload(draft, "F", "commentary.pdf", EvidenceFixtures.pdf(page, page, "Commentary ends here"));
 
