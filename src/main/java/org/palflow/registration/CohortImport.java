@@ -126,12 +126,16 @@ class CohortImport {
     private List<Parsed> parse(String programCode, String cohortCode, String csv, List<Map<String, Object>> errors) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(csv), format)) {
+        String text = readableText(csv);
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             List<String> missing = COLUMNS.stream().filter(column -> !parser.getHeaderMap().containsKey(column)).toList();
             if (!missing.isEmpty()) {
+                List<String> header = parser.getHeaderNames();
+                boolean semicolons = header.size() == 1 && header.get(0).contains(";");
                 throw ApiProblem.invalid("Nothing was imported: the header (line 1) lacks " + missing
-                        + "; expected columns " + COLUMNS, List.of(Map.of("line", 1, "message",
-                        "missing column(s) " + String.join(", ", missing))));
+                        + "; expected columns " + COLUMNS + (semicolons ? ". The values are separated by semicolons: "
+                        + "save the file with commas between them (CSV, comma-separated)" : ""),
+                        List.of(Map.of("line", 1, "message", "missing column(s) " + String.join(", ", missing))));
             }
             List<Parsed> rows = new ArrayList<>();
             for (CSVRecord record : parser) {
@@ -176,6 +180,24 @@ class CohortImport {
             throw ApiProblem.invalid("Nothing was imported: the file is not valid CSV (" + e.getMessage() + ")",
                     List.of(Map.of("message", String.valueOf(e.getMessage()))));
         }
+    }
+
+    /**
+     * The file's text without the byte-order mark Excel writes at the start of a "CSV UTF-8" file (it would make the
+     * first column's name "\uFEFFfull_name"). A file saved in another encoding read as UTF-8 holds replacement
+     * characters where its accented letters were: refused, naming the first such line, rather than stored as "Jos?".
+     */
+    private static String readableText(String csv) {
+        String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        int unreadable = text.indexOf('\uFFFD');
+        if (unreadable >= 0) {
+            int line = (int) text.substring(0, unreadable).chars().filter(c -> c == '\n').count() + 1;
+            String message = "line " + line + " holds a character that is not UTF-8 text; save the file as "
+                    + "\"CSV UTF-8\" and send it again";
+            throw ApiProblem.invalid("Nothing was imported: " + message, List.of(Map.of("line", line,
+                    "message", message)));
+        }
+        return text;
     }
 
     /** The line number Commons CSV names in its message ("... at line 3"), or 1 when it names none. */

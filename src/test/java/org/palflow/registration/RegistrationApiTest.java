@@ -90,4 +90,33 @@ class RegistrationApiTest extends PalFlowTest {
 
         assertThat(as("avery").postCsv(IMPORT, HEADER).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
+
+    /** What Excel writes: "CSV UTF-8" starts with a byte-order mark; other encodings and separators are named. */
+    @Test
+    void aSpreadsheetsCsvIsReadOrRefusedSayingHowToSaveIt() {
+        String row = "Bo Excel,bo.excel@test.example,Springfield Public Schools,Lincoln Elementary School,2025-26,"
+                + "yes\n";
+        ResponseEntity<JsonNode> withMark = as("casey").postCsv(IMPORT, ("\uFEFF" + HEADER + row)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(withMark.getStatusCode()).as(String.valueOf(withMark.getBody())).isEqualTo(HttpStatus.CREATED);
+        assertThat(withMark.getBody().get("created").asInt()).isEqualTo(1);
+
+        long before = registrations.count();
+        byte[] latin1 = (HEADER + "Jos\u00e9 Latin,jose.latin@test.example,Springfield Public Schools,"
+                + "Lincoln Elementary School,2025-26,yes\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        ResponseEntity<JsonNode> otherEncoding = as("casey").postCsv(IMPORT, latin1);
+        assertThat(otherEncoding.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(otherEncoding.getBody().at("/errors/0/line").asInt()).isEqualTo(2);
+        assertThat(otherEncoding.getBody().at("/errors/0/message").asText())
+                .isEqualTo("line 2 holds a character that is not UTF-8 text; save the file as \"CSV UTF-8\" and send "
+                        + "it again");
+        assertThat(registrations.count()).as("nothing stored").isEqualTo(before);
+
+        ResponseEntity<JsonNode> semicolons = as("casey").postCsv(IMPORT, HEADER.replace(',', ';')
+                + row.replace(',', ';'));
+        assertThat(semicolons.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(semicolons.getBody().get("detail").asText())
+                .endsWith("The values are separated by semicolons: save the file with commas between them "
+                        + "(CSV, comma-separated)");
+    }
 }

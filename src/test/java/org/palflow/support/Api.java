@@ -89,6 +89,12 @@ public final class Api {
                 .toEntity(JsonNode.class);
     }
 
+    /** A file's bytes as they are, in whatever encoding it was saved. */
+    public ResponseEntity<JsonNode> postCsv(String path, byte[] csv) {
+        return client.post().uri(path).header(HttpHeaders.CONTENT_TYPE, "text/csv").body(csv).retrieve()
+                .toEntity(JsonNode.class);
+    }
+
     public ResponseEntity<JsonNode> postCsv(String path, String csv, String idempotencyKey) {
         return client.post().uri(path).header(HttpHeaders.CONTENT_TYPE, "text/csv")
                 .header("Idempotency-Key", idempotencyKey).body(csv).retrieve().toEntity(JsonNode.class);
