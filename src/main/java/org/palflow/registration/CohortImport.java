@@ -183,9 +183,9 @@ class CohortImport {
     }
 
     /**
-     * The file's text without the byte-order mark Excel writes at the start of a "CSV UTF-8" file (it would make the
-     * first column's name "\uFEFFfull_name"). A file saved in another encoding read as UTF-8 holds replacement
-     * characters where its accented letters were: refused, naming the first such line, rather than stored as "Jos?".
+     * The file's text without the byte-order mark (U+FEFF) Excel writes at the start of a "CSV UTF-8" file: the first
+     * column's name would begin with it and not be found. A file saved in another encoding, read as UTF-8, holds
+     * replacement characters where its accented letters were: refused, naming the first such line, not stored so.
      */
     private static String readableText(String csv) {
         String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
