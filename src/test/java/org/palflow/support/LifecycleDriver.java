@@ -645,7 +645,7 @@ public final class LifecycleDriver implements AutoCloseable {
                 throw new AssertionError("The app did not start; see " + log);
             }
             try {
-                if (Api.anonymous(port).get("/actuator/health").getStatusCode().value() == 200) {
+                if (Api.anonymous(port).get("/actuator/health/readiness").getStatusCode().value() == 200) {
                     return app;
                 }
             } catch (RestClientException notYet) {
@@ -653,7 +653,7 @@ public final class LifecycleDriver implements AutoCloseable {
             }
             sleep(Duration.ofMillis(200));
         }
-        throw new AssertionError("The app did not become healthy in 3 minutes; see " + log);
+        throw new AssertionError("The app did not become ready in 3 minutes; see " + log);
     }
 
     private static boolean logSays(Path log, String text) {
