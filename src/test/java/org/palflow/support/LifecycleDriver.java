@@ -746,12 +746,29 @@ public final class LifecycleDriver implements AutoCloseable {
         }
     }
 
-    /** Stops the apps cleanly (the first one last: it runs the database server and the engine). */
+    /** Stops the apps cleanly (the first one last: it runs the database server and the engine), its server too. */
     @Override
     public void close() throws InterruptedException {
         stop(second);
         stop(child);
         receiver.stop(0);
+        assertDatabaseServerStopped();
+    }
+
+    /** A server that stopped removes its pid file: one left behind means the app's stop left the server running. */
+    private void assertDatabaseServerStopped() {
+        Path serverFiles = dataDir.resolve("mariadb").resolve("data");
+        if (!Files.isDirectory(serverFiles)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(serverFiles)) {
+            List<Path> pidFiles = files.filter(file -> file.getFileName().toString().endsWith(".pid")).toList();
+            if (!pidFiles.isEmpty()) {
+                throw new AssertionError("The app stopped but left its MariaDB server running: " + pidFiles);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void stop(Process app) throws InterruptedException {
