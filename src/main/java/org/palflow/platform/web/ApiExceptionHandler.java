@@ -55,8 +55,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 "The request body could not be read as the JSON this request takes.");
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            problem.setProperty("errors", List.of(Map.of("field", field(mapping.getPath()),
-                    "message", message(mapping))));
+            refusedField(problem, field(mapping.getPath()), message(mapping));
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -70,8 +69,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String sent = String.valueOf(ex.getValue());
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The " + name + " '"
                 + (sent.length() <= 60 ? sent : sent.substring(0, 60) + "…") + "' is not valid.");
-        problem.setProperty("errors", List.of(Map.of("field", name,
-                "message", ValueKinds.expected(ex.getRequiredType()))));
+        refusedField(problem, name, ValueKinds.expected(ex.getRequiredType()));
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -81,8 +79,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "The value of "
                 + ex.getParameterName() + " is missing.");
-        problem.setProperty("errors", List.of(Map.of("field", ex.getParameterName(), "message", "is required")));
+        refusedField(problem, ex.getParameterName(), "is required");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** The one field a refusal names, in the shape every refused field has: {@code errors: [{field, message}]}. */
+    private static void refusedField(ProblemDetail problem, String field, String message) {
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
     }
 
     private static String field(List<JsonMappingException.Reference> path) {
