@@ -57,6 +57,15 @@ class CoordinatorInTheBrowserTest extends PalFlowTest {
                     .submit("main form button[type=submit]");
             assertThat(casey.text("#import-rows")).contains("Quinn Imported", "=Rowan Imported", "New registration");
             casey.screenshot("52-coordinator-import-preview");
+            casey.script("document.querySelector('#confirm-import').form.querySelector('[name=csv]').remove()");
+            casey.submit("#confirm-import");
+            assertThat(casey.text("h1")).as("a form sent without its file").isEqualTo("The form was not accepted");
+            assertThat(casey.text("main")).contains("In this form, csv is required. Go back, correct it and send it "
+                    + "again.");
+            assertThat(dashboardTotal("Imported")).isZero();
+
+            casey.visit("/coordinator/import").select("#cohort", "BAYSTATE-LEAD/2026-FALL").choose("#file", fixed)
+                    .submit("main form button[type=submit]");
             casey.submit("#confirm-import");
             assertThat(casey.path()).startsWith(COHORT);
             assertThat(casey.text("[role=status]")).contains("2 candidate(s) registered");

@@ -6,13 +6,15 @@ import java.io.IOException;
 import org.springframework.http.HttpMethod;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * A page request with a value of the wrong kind (a link typed by hand or out of date: an unknown stage, a case
- * number that is not one) gets the error page naming the value and what it takes, in the words of the API's problem.
+ * A page request with a value of the wrong kind or without one it needs (a link typed by hand or out of date: an
+ * unknown stage, a case number that is not one) gets the error page naming the value and what it takes, in the words
+ * of the API's problem.
  */
 @ControllerAdvice(annotations = PageController.class)
 class PageErrors {
@@ -22,6 +24,13 @@ class PageErrors {
     void wrongKind(MethodArgumentTypeMismatchException ex, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         refuse(request, response, ex.getName() + " " + ValueKinds.expected(ex.getRequiredType()));
+    }
+
+    /** Only by hand: every page's form sends the values it asks for. */
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    void missing(MissingServletRequestParameterException ex, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        refuse(request, response, ex.getParameterName() + " is required");
     }
 
     /** Values read into a query or form object: the first one refused. */
