@@ -26,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DraftWorkflow {
 
+    /** The size of {@code draft_milestone.mentor_comment}. */
+    static final int MAX_REVIEW_COMMENT = 2000;
+
     private final DraftingService drafting;
     private final DraftMilestoneRepository milestones;
     private final TaskDraftRepository drafts;
@@ -107,6 +110,7 @@ public class DraftWorkflow {
             throw ApiProblem.invalid("Say what to rework when returning a component.",
                     List.of(Map.of("field", "comment", "message", "must not be blank when returning")));
         }
+        ApiProblem.requireAtMost(MAX_REVIEW_COMMENT, "comment", comment);
         milestone.review(approved, comment == null ? null : comment.strip(), Instant.now(clock));
         events.publishEvent(new ComponentReviewed(draftId, component.name(), approved, milestone.getReviewedAt()));
         return milestone;

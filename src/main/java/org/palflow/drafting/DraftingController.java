@@ -50,7 +50,7 @@ class DraftingController {
     record OpenRequest(@NotNull @Min(1) @Max(4) Integer task) {
     }
 
-    record ReviewRequest(@NotNull Boolean approved, @jakarta.validation.constraints.Size(max = 2000) String comment) {
+    record ReviewRequest(@NotNull Boolean approved, String comment) {
     }
 
     record SubmittedFile(String part, long fileId, String sha256) {

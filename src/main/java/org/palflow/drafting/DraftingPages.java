@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -162,14 +163,15 @@ class DraftingPages {
 
     @PostMapping("/drafts/{draftId}/details")
     @PreAuthorize("hasRole('candidate')")
-    String describe(@PathVariable long draftId, @ModelAttribute DetailsForm form, RedirectAttributes redirect) {
+    String describe(@PathVariable long draftId, @ModelAttribute DetailsForm form,
+            @RequestParam MultiValueMap<String, String> entered, RedirectAttributes redirect) {
         DraftingService.Details details = form.details();
         // The API checks the same limits with @Valid on the same record.
         Refusal invalid = Refusal.of(validator.validate(details), Map.of());
         if (!invalid.isEmpty()) {
-            return PageActions.refuse(invalid, "/drafts/" + draftId, redirect);
+            return PageActions.refuse(invalid, entered, "/drafts/" + draftId, redirect);
         }
-        return PageActions.run(() -> drafting.describe(draftId, details, Actor.current()),
+        return PageActions.run(() -> drafting.describe(draftId, details, Actor.current()), entered,
                 "The details are saved.", "/drafts/" + draftId, redirect);
     }
 

@@ -2,7 +2,6 @@ package org.palflow.mentoring;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.palflow.platform.security.Actor;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,12 +62,12 @@ class MentoringController {
         return answered(mentoring.respond(proposalId, true, null, Actor.current()));
     }
 
-    record DeclineRequest(@Size(max = 1000) String reason) {
+    record DeclineRequest(String reason) {
     }
 
     @PostMapping("/mentor-proposals/{proposalId}/decline")
     @PreAuthorize("hasRole('mentor')")
-    MentoringView.ProposalView decline(@PathVariable long proposalId, @Valid @RequestBody DeclineRequest request) {
+    MentoringView.ProposalView decline(@PathVariable long proposalId, @RequestBody DeclineRequest request) {
         return answered(mentoring.respond(proposalId, false, request.reason(), Actor.current()));
     }
 

@@ -22,6 +22,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MentoringService {
 
+    /**
+     * The size of {@code mentor_proposal.decline_reason}; {@code mentor_assignment.returned_reason} holds it after the
+     * mentor's name.
+     */
+    static final int MAX_DECLINE_REASON = 1000;
+
     private final MentorAssignmentRepository assignments;
     private final MentorProposalRepository proposals;
     private final MentorRepository mentors;
@@ -110,6 +116,7 @@ public class MentoringService {
             throw ApiProblem.invalid("Say why you decline, so the coordinator can propose someone better placed.",
                     List.of(Map.of("field", "reason", "message", "must not be blank when declining")));
         }
+        ApiProblem.requireAtMost(MAX_DECLINE_REASON, "reason", declineReason);
         switch (proposal.getStatus()) {
             case PENDING -> {
                 Instant now = Instant.now(clock);

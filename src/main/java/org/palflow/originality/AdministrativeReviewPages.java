@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -46,9 +47,9 @@ class AdministrativeReviewPages {
     @PostMapping("/admin/reviews/{submissionId}/decision")
     String decide(@PathVariable long submissionId, @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String resubmitAfter, @RequestParam(required = false) String note,
-            RedirectAttributes redirect) {
+            @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         return PageActions.run(() -> reviews.decide(submissionId, decision(outcome, resubmitAfter, note),
-                        Actor.current()),
+                        Actor.current()), form,
                 "The review is decided; the candidate is told and the submission goes on as decided.",
                 "/admin/reviews/" + submissionId, redirect);
     }

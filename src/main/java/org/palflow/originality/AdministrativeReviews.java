@@ -26,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AdministrativeReviews {
 
+    /** The size of {@code administrative_review.note}. */
+    static final int MAX_NOTE = 2000;
+
     static final String REVIEW_DECIDED = "review-decided";
 
     public record Decision(AdministrativeReview.Status outcome, LocalDate resubmitAfter, String note) {
@@ -98,6 +101,7 @@ public class AdministrativeReviews {
             throw ApiProblem.invalid("The decision is not valid.", List.of(
                     "resubmitAfter goes only with VOIDED, and must be a date after today"));
         }
+        ApiProblem.requireAtMost(MAX_NOTE, "note", decision.note());
         review.decide(decision.outcome(), decision.resubmitAfter(), decision.note(), admin.username(),
                 Instant.now(clock));
         events.publishEvent(new ReviewDecided(submissionId, decision.outcome()));

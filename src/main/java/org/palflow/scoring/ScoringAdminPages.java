@@ -59,7 +59,7 @@ class ScoringAdminPages {
 
     @PostMapping("/admin/windows")
     String createWindow(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        return PageActions.run(() -> windows.create(newWindow(form), Actor.current()),
+        return PageActions.run(() -> windows.create(newWindow(form), Actor.current()), form,
                 "The scoring window is open for the tasks it accepts.", "/admin/windows", redirect);
     }
 
@@ -71,9 +71,10 @@ class ScoringAdminPages {
     }
 
     @PostMapping("/admin/scorers")
-    String addScorer(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
-        return PageActions.run(() -> pool.add(new ScorerPool.NewScorer(form.get("username"), form.get("fullName"),
-                        form.get("email"), form.get("district"), form.get("programCode"), number(form.get("capacity")))),
+    String addScorer(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        return PageActions.run(() -> pool.add(new ScorerPool.NewScorer(form.getFirst("username"),
+                        form.getFirst("fullName"), form.getFirst("email"), form.getFirst("district"),
+                        form.getFirst("programCode"), number(form.getFirst("capacity")))), form,
                 "The scorer is in the pool and may be assigned from now on.", "/admin/scorers", redirect);
     }
 

@@ -93,13 +93,16 @@ class TaskWorkspaceInTheBrowserTest extends PalFlowTest {
             assertThat(sasha.text("#readiness")).doesNotContain("Confidentiality");
             sasha.assertAccessible().screenshot("15-workspace-readiness");
 
-            sasha.type("#roster", "J".repeat(61)).submit("form[action$='/details'] button");
+            sasha.type("#priorityArea", "Grade 4 reading").type("#collaborationPoints", "None\nat all")
+                    .type("#collaborationRationale", "None").type("#collaborationRoles", "None")
+                    .type("#roster", "J".repeat(61)).submit("form[action$='/details'] button");
             assertThat(sasha.text("[role=alert]")).as("the API's limit on a roster name, on the page")
                     .contains("roster[0]", "60");
             assertThat(as("sasha").get("/api/drafts/" + draftId).getBody().toString()).doesNotContain("JJJJ");
-            sasha.type("#priorityArea", "Grade 4 reading").type("#collaborationPoints", "None")
-                    .type("#collaborationRationale", "None").type("#collaborationRoles", "None")
-                    .type("#roster", "Jordan Teacher").submit("form[action$='/details'] button");
+            assertThat(sasha.find("#collaborationPoints").getAttribute("value")).as("the form as it was typed")
+                    .isEqualTo("None\nat all");
+            assertThat(sasha.find("#roster").getAttribute("value")).isEqualTo("J".repeat(61));
+            sasha.type("#roster", "Jordan Teacher").submit("form[action$='/details'] button");
             assertThat(sasha.text("[role=status]")).contains("The details are saved");
             assertThat(sasha.text("#readiness")).contains("0 blocking");
 

@@ -88,13 +88,20 @@ class MentorAssignmentProcessTest extends PalFlowTest {
                 + first.get("id") + "/decline", Map.of("reason", " "));
         assertThat(unexplained.getStatusCode().value()).isEqualTo(400);
         assertThat(unexplained.getBody().get("errors").toString()).contains("reason", "must not be blank");
+        // As long as a reason may be: the case goes back with it whole, after the mentor's name.
+        String reason = "I mentor two candidates already this year." + " More on that below.".repeat(48);
+        assertThat(reason).hasSize(1002);
+        org.springframework.http.ResponseEntity<JsonNode> tooLong = as("morgan").post("/api/mentor-proposals/"
+                + first.get("id") + "/decline", Map.of("reason", reason));
+        assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+        assertThat(tooLong.getBody().get("errors").toString()).contains("reason", "must be at most 1000 characters");
+        reason = reason.substring(0, 1000);
         JsonNode declined = as("morgan").post("/api/mentor-proposals/" + first.get("id") + "/decline",
-                Map.of("reason", "I mentor two candidates already this year")).getBody();
+                Map.of("reason", reason)).getBody();
         assertThat(declined.get("status").asText()).isEqualTo("DECLINED");
 
         JsonNode returned = awaitStage(id, "AWAITING_MENTOR_PROPOSAL");
-        assertThat(returned.at("/mentoring/returnedReason").asText())
-                .isEqualTo("Morgan Mentor declined: I mentor two candidates already this year");
+        assertThat(returned.at("/mentoring/returnedReason").asText()).isEqualTo("Morgan Mentor declined: " + reason);
         assertThat(returned.get("waitingFor").asText()).contains("coordinator to propose a mentor")
                 .contains("Morgan Mentor declined");
         eventually(() -> Optional.of(TestMail.subjectsTo(COORDINATOR_EMAIL))

@@ -113,9 +113,15 @@ class AdministrativeReviewProcessTest extends ScoringTest {
                     .submit("main form button[type=submit]");
             assertThat(alex.text("[role=alert]")).as("a window accepting no task is refused")
                     .contains("a window must accept at least one task");
-            alex.type("#name", "Pilot Task 2 resubmissions").type("#submissionDeadline", "03/04/2031")
-                    .type("#scoreReportDate", "04/20/2031").click("label[for='accepts-2023-24-2']")
+            alex.click("label[for='accepts-2023-24-2']").type("#scoreReportDate", "02/20/2031")
                     .submit("main form button[type=submit]");
+            assertThat(alex.text("[role=alert]")).contains("scoreReportDate must come after submissionDeadline");
+            assertThat(alex.find("#name").getAttribute("value")).as("the form as it was sent")
+                    .isEqualTo("Pilot Task 2 resubmissions");
+            assertThat(alex.find("#submissionDeadline").getAttribute("value")).isEqualTo("2031-03-04");
+            assertThat(alex.find("#accepts-2023-24-2").isSelected()).isTrue();
+            assertThat(alex.find("#accepts-2023-24-1").isSelected()).isFalse();
+            alex.type("#scoreReportDate", "04/20/2031").submit("main form button[type=submit]");
             assertThat(alex.text("[role=status]")).contains("The scoring window is open");
             assertThat(alex.text("#windows")).contains("Pilot Task 2 resubmissions", "March 4, 2031",
                     "2023-24 Task 2");
@@ -127,6 +133,9 @@ class AdministrativeReviewProcessTest extends ScoringTest {
                     .type("#email", "sam.again@palflow.example").select("#district", "02580000")
                     .submit("main form[action='/admin/scorers'] button[type=submit]");
             assertThat(alex.text("[role=alert]")).contains("there is already a scorer with username sam");
+            assertThat(alex.find("#email").getAttribute("value")).as("the form as it was sent")
+                    .isEqualTo("sam.again@palflow.example");
+            assertThat(alex.find("#district").getAttribute("value")).isEqualTo("02580000");
             // Added and deactivated at once: an active scorer without a sign-in could be given other tests' work.
             alex.type("#username", "morgan-scorer").type("#fullName", "Morgan Newscorer")
                     .type("#email", "morgan.newscorer@palflow.example").select("#district", "02580000")
@@ -153,14 +162,21 @@ class AdministrativeReviewProcessTest extends ScoringTest {
             assertThat(String.join(" ", marked)).as("the copied words are highlighted").contains(opening);
             assertThat(alex.all("#matched-passage mark")).isNotEmpty();
             alex.screenshot("62-admin-review-side-by-side");
-            alex.click("label[for=outcome-waiting]").submit("main form button[type=submit]");
+            // A note at the page's limit, line breaks included: the browser counts each as one character.
+            String note = ("Shared district template, as the district's letter says." + "x".repeat(143) + "\n")
+                    .repeat(10).strip();
+            assertThat(note).hasSize(1999);
+            alex.click("label[for=outcome-waiting]").type("#note", note).submit("main form button[type=submit]");
             assertThat(alex.text("[role=alert]")).contains("needs the date the task may come back");
             assertThat(status("sky", submissionId).get("status").asText()).as("nothing decided")
                     .isEqualTo("IN_REVIEW");
-            alex.click("label[for=outcome-cleared]").type("#note", "Shared district template")
-                    .submit("main form button[type=submit]");
+            assertThat(alex.find("#note").getAttribute("value")).as("the note as it was typed").isEqualTo(note);
+            assertThat(alex.find("#outcome-waiting").isSelected()).isTrue();
+            alex.click("label[for=outcome-cleared]").submit("main form button[type=submit]");
             assertThat(alex.text("[role=status]")).contains("The review is decided");
             assertThat(alex.text("#decided")).contains("Decided by alex: cleared", "Shared district template");
+            assertThat(as("alex").get("/api/admin/reviews/" + submissionId).getBody().get("note").asText())
+                    .as("stored with its line breaks as typed").isEqualTo(note);
         }
         awaitProcess(instance, process -> process.isWaitingAtElements("await-score"))
                 .hasPassedElementsInOrder("review-decided", "notify-review-outcome", "review-cleared");

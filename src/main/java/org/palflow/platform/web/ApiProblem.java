@@ -47,4 +47,15 @@ public class ApiProblem extends ErrorResponseException {
     public static ApiProblem invalid(String detail, List<? extends Object> errors) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "Invalid request", detail, Map.of("errors", errors));
     }
+
+    /**
+     * Refuses a note longer than {@code max} characters (its column's size), whatever sent it: the page's
+     * {@code maxlength} is a courtesy, not the rule.
+     */
+    public static void requireAtMost(int max, String field, String text) {
+        if (text != null && text.length() > max) {
+            throw invalid("The " + field + " is " + text.length() + " characters long; it may have " + max + ".",
+                    List.of(Map.of("field", field, "message", "must be at most " + max + " characters")));
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -45,10 +46,17 @@ class TypedFormFields implements WebMvcConfigurer, HandlerInterceptor {
     }
 
     /** Not on the error dispatch that follows a refusal: it still carries the refused form. */
-    private static boolean postsAForm(HttpServletRequest request) {
-        return request.getDispatcherType() == DispatcherType.REQUEST && !HttpMethod.GET.matches(request.getMethod()) && request.getContentType() != null
-                && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(
-                        MediaType.parseMediaType(request.getContentType()));
+    static boolean postsAForm(HttpServletRequest request) {
+        if (request.getDispatcherType() != DispatcherType.REQUEST || HttpMethod.GET.matches(request.getMethod())
+                || request.getContentType() == null) {
+            return false;
+        }
+        try {
+            return MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(
+                    MediaType.parseMediaType(request.getContentType()));
+        } catch (InvalidMediaTypeException notAForm) {
+            return false;
+        }
     }
 
     private static Optional<String> refusal(Map<String, String[]> fields) {
