@@ -177,6 +177,20 @@ public final class LifecycleDriver implements AutoCloseable {
         return dataDir.resolve("zeebe");
     }
 
+    /**
+     * The first candidate's name is as long as a name may be (200 characters, accents and an apostrophe): it goes
+     * into mails, the cohort's projection, the hand-off and every composed text on the way, each of which must
+     * hold it.
+     */
+    static String fullNameOf(int i, String run) {
+        String name = run + " Candidate " + i;
+        if (i != 1) {
+            return name;
+        }
+        String longest = name + " Zoë Ñúñez-O'Brien".repeat(20);
+        return longest.substring(0, 200).strip();
+    }
+
     public String candidate(int i) {
         return String.format("crash%04d", i);
     }
@@ -345,7 +359,7 @@ public final class LifecycleDriver implements AutoCloseable {
         StringBuilder csv = new StringBuilder(
                 "full_name,email,district,school,handbook_version,policies_confirmed\n");
         for (int i = 1; i <= candidates; i++) {
-            csv.append("Lifecycle Candidate ").append(i).append(',').append(emailOf(i))
+            csv.append(fullNameOf(i, "Lifecycle")).append(',').append(emailOf(i))
                     .append(",Springfield Public Schools,Lincoln Elementary School,2025-26,true\n");
         }
         JsonNode report = call("casey", api -> api.postCsv("/api/programs/BAYSTATE-LEAD/cohorts/2026-FALL"
@@ -360,7 +374,7 @@ public final class LifecycleDriver implements AutoCloseable {
     private long register(int i) {
         String user = candidate(i);
         return call(user, api -> api.post("/api/registrations", Map.of("fullName",
-                "Crash Candidate " + i, "email", emailOf(i), "programCode", "BAYSTATE-LEAD", "cohortCode",
+                fullNameOf(i, "Crash"), "email", emailOf(i), "programCode", "BAYSTATE-LEAD", "cohortCode",
                 "2026-FALL", "district", "Springfield Public Schools", "school", "Lincoln Elementary School",
                 "handbookVersion", "2025-26", "policiesConfirmed", true), "register-" + user), done())
                 .get("id").asLong();
