@@ -20,6 +20,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -196,10 +197,19 @@ public class CohortFacts {
                 new MapSqlParameterSource("draft", draftId), Long.class);
     }
 
-    /** The read models are read with SQL: they must see what the transaction has changed so far. */
+    /**
+     * The read models are read with SQL: they must see what the transaction has changed so far. A flush here is the
+     * first to meet a change made at the same moment by another request; its exception is translated as a
+     * repository's would be, so that the request is answered as a conflict.
+     */
     private void flushChanges() {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            entities.flush();
+            try {
+                entities.flush();
+            } catch (RuntimeException e) {
+                RuntimeException translated = EntityManagerFactoryUtils.convertJpaAccessExceptionIfPossible(e);
+                throw translated == null ? e : translated;
+            }
         }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -115,12 +115,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this request");
     }
 
-    /** Two changes of one record at once: the later one is refused whole, and may simply be sent again. */
-    @ExceptionHandler(OptimisticLockingFailureException.class)
-    ProblemDetail changedMeanwhile(OptimisticLockingFailureException ex) {
+    /**
+     * Two changes of one record at once (a stale version, or the database's deadlock victim): the later one is
+     * refused whole, and may simply be sent again.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ProblemDetail changedMeanwhile(ConcurrencyFailureException ex) {
         log.info("Refused a change made at the same time as another: {}", ex.getMessage());
-        return problem(HttpStatus.CONFLICT, "Changed meanwhile", "This record was changed at the same moment by "
-                + "another request; nothing of yours was applied. Reload it and try again.");
+        return problem(HttpStatus.CONFLICT, "Changed meanwhile", ApiProblem.CHANGED_MEANWHILE);
     }
 
     /** Requests that read from the engine (incidents, for instance) fail while it is unreachable. */

@@ -13,6 +13,10 @@ public class ApiProblem extends ErrorResponseException {
     public static final String UNEXPECTED =
             "Something went wrong on our side; nothing was half-applied. Try again, or tell an admin.";
 
+    /** The detail of a change refused because another changed the same record at the same moment. */
+    public static final String CHANGED_MEANWHILE = "This record was changed at the same moment by another request; "
+            + "nothing of yours was applied. Reload it and try again.";
+
     private ApiProblem(HttpStatus status, String title, String detail, Map<String, Object> properties) {
         super(status, problem(status, title, detail, properties), null);
     }

@@ -3,6 +3,7 @@ package org.palflow.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpMethod;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
@@ -13,8 +14,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * A page request with a value of the wrong kind or without one it needs (a link typed by hand or out of date: an
- * unknown stage, a case number that is not one) gets the error page naming the value and what it takes, in the words
- * of the API's problem.
+ * unknown stage, a case number that is not one) gets the error page naming the value and what it takes, and a change
+ * refused because another changed the same record at once says so; both in the words of the API's problem.
  */
 @ControllerAdvice(annotations = PageController.class)
 class PageErrors {
@@ -40,6 +41,12 @@ class PageErrors {
         refuse(request, response, error == null ? "a value is not valid" : error.getField() + " "
                 + (error.isBindingFailure() ? ValueKinds.expected(ex.getFieldType(error.getField()))
                 : error.getDefaultMessage()));
+    }
+
+    /** As the API answers it: the later of two changes made at once is refused whole. */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    void changedMeanwhile(HttpServletResponse response) throws IOException {
+        response.sendError(HttpServletResponse.SC_CONFLICT, ApiProblem.CHANGED_MEANWHILE);
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, String refusal)
