@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.palflow.platform.data.StoreOrFind;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
 import org.palflow.platform.web.IdempotencyKey;
@@ -69,15 +70,10 @@ public class DraftingService {
 
     /**
      * Opens the candidate's draft for a task with its four components, in one transaction, or returns the one
-     * already open. Two requests racing to open the same task meet at the unique open-task key: the loser's
-     * transaction fails and it is answered, in a new one, with the winner's draft.
+     * already open, also to a request racing this one (they meet at the unique open-task key).
      */
     public Opened open(int task, Actor actor) {
-        try {
-            return transaction.execute(status -> openOnce(task, actor));
-        } catch (DataIntegrityViolationException concurrentOpen) {
-            return transaction.execute(status -> openOnce(task, actor));
-        }
+        return StoreOrFind.inTransaction(transaction, status -> openOnce(task, actor));
     }
 
     private Opened openOnce(int task, Actor actor) {

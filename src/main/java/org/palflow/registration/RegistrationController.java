@@ -5,7 +5,6 @@ import java.net.URI;
 import java.util.List;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,14 +33,7 @@ class RegistrationController {
     @PreAuthorize("hasAnyRole('candidate', 'coordinator')")
     ResponseEntity<RegistrationView> register(@Valid @RequestBody RegistrationDetails details) {
         Actor actor = Actor.current();
-        RegistrationService.Submitted submitted;
-        try {
-            submitted = registrations.submit(details, actor);
-        } catch (DataIntegrityViolationException concurrentDuplicate) {
-            Registration existing = registrations.findOpen(details.email()).orElseThrow(() -> concurrentDuplicate);
-            submitted = new RegistrationService.Submitted(
-                    registrations.sameOrConflict(existing, details.normalized()), false);
-        }
+        RegistrationService.Submitted submitted = registrations.submit(details, actor);
         Registration registration = registrations.visibleTo(submitted.registration().getId(), actor);
         return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .location(URI.create("/api/registrations/" + registration.getId()))

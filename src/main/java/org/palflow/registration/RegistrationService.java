@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.palflow.platform.data.StoreOrFind;
 import org.palflow.platform.mail.Notifier;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.security.Role;
@@ -17,6 +18,7 @@ import org.palflow.platform.web.ApiProblem;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Registration and the candidate-registration process's steps; other features use {@link Candidates}. */
 @Service
@@ -31,9 +33,12 @@ class RegistrationService {
     private final ApplicationEventPublisher events;
     private final CaseVisibility visibility;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     RegistrationService(RegistrationRepository registrations, RegistrationRules rules, Programs programs,
-            Notifier notifier, ApplicationEventPublisher events, CaseVisibility visibility, Clock clock) {
+            Notifier notifier, ApplicationEventPublisher events, CaseVisibility visibility, Clock clock,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.visibility = visibility;
         this.registrations = registrations;
         this.rules = rules;
@@ -48,11 +53,14 @@ class RegistrationService {
     }
 
     /**
-     * Records a registration, or returns the open one for the same e-mail address so that a client may retry.
-     * The same address with different details is a conflict, never a silent overwrite.
+     * Records a registration, or returns the open one for the same e-mail address so that a client may retry, also
+     * at the same moment. The same address with different details is a conflict, never a silent overwrite.
      */
-    @Transactional
     Submitted submit(RegistrationDetails request, Actor actor) {
+        return StoreOrFind.inTransaction(transactions, status -> submitOnce(request, actor));
+    }
+
+    private Submitted submitOnce(RegistrationDetails request, Actor actor) {
         List<Map<String, String>> unknown = new ArrayList<>();
         RegistrationRules.Placed placed = rules.place(request.normalized(),
                 (field, message) -> unknown.add(Map.of("field", field, "message", message))).orElseThrow(() ->
@@ -77,7 +85,7 @@ class RegistrationService {
         return stored;
     }
 
-    Registration sameOrConflict(Registration existing, RegistrationDetails details) {
+    private static Registration sameOrConflict(Registration existing, RegistrationDetails details) {
         if (!existing.details().equals(details)) {
             throw ApiProblem.conflict("The e-mail address " + details.email() + " is already registered (case "
                     + existing.getId() + ") with other details. Ask a coordinator to correct them.",

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.palflow.platform.data.StoreOrFind;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.time.PalCalendar;
 import org.palflow.platform.web.ApiProblem;
@@ -17,6 +18,7 @@ import org.palflow.registration.CaseVisibility;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The candidate's score report per task, and their one request for rescoring. */
 @Service
@@ -59,11 +61,13 @@ public class ScoreReports {
     private final Duration rescoringPeriod;
     private final String scorePolicy;
     private final PalCalendar calendar;
+    private final TransactionTemplate transactions;
 
     ScoreReports(TaskScoreRepository taskScores, StoredResults stored, ScoringCaseRepository cases,
             ScoringWindowRepository windows, RescoringRequestRepository rescorings, RubricCatalog rubrics,
             CaseVisibility visibility, ApplicationEventPublisher events, Clock clock, ScoringProperties properties,
-            PalCalendar calendar) {
+            PalCalendar calendar, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.taskScores = taskScores;
         this.stored = stored;
         this.cases = cases;
@@ -122,10 +126,13 @@ public class ScoreReports {
 
     /**
      * Once per task, within the period after the report; refused otherwise, with the reason. Asking again for
-     * a task already being rescored answers with that request.
+     * a task already being rescored answers with that request, also at the same moment.
      */
-    @Transactional
     public RescoringRequest requestRescoring(long submissionId, Actor actor) {
+        return StoreOrFind.inTransaction(transactions, status -> requestRescoringOnce(submissionId, actor));
+    }
+
+    private RescoringRequest requestRescoringOnce(long submissionId, Actor actor) {
         ScoringCase scoringCase = visibleCase(submissionId, actor);
         TaskScore score = taskScores.current(submissionId).orElseThrow(() -> ApiProblem.conflict(
                 "Rescoring can be requested only after the score report is released."));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.palflow.support.AtOnce;
 import org.palflow.support.PalFlowTest;
 import org.palflow.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -136,23 +137,10 @@ class MentorAssignmentProcessTest extends PalFlowTest {
     void proposalsSentAtOnceAreAnsweredAndOneStands() throws Exception {
         long id = registerAndAwaitDecision(newCandidate("Contested Candidate")).get("id").asLong();
         awaitStage(id, "AWAITING_MENTOR_PROPOSAL");
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-        try (var threads = java.util.concurrent.Executors.newFixedThreadPool(6)) {
-            for (int i = 0; i < 6; i++) {
-                long mentor = i % 2 == 0 ? MORGAN : RILEY;
-                answers.add(threads.submit(() -> {
-                    start.await();
-                    return as("casey").post("/api/candidates/" + id + "/mentor-proposals", Map.of("mentorId", mentor))
-                            .getStatusCode().value();
-                }));
-            }
-            start.countDown();
-        }
-        for (var answer : answers) {
-            assertThat(answer.get()).as("created, already proposed, or refused as changed meanwhile")
-                    .isIn(200, 201, 409);
-        }
+        List<Integer> answers = AtOnce.send(6, i -> () -> as("casey").post("/api/candidates/" + id
+                + "/mentor-proposals", Map.of("mentorId", i % 2 == 0 ? MORGAN : RILEY)).getStatusCode().value());
+        assertThat(answers).as("created, already proposed, or refused as changed meanwhile")
+                .allMatch(status -> List.of(200, 201, 409).contains(status));
         JsonNode pending = awaitStage(id, "AWAITING_MENTOR_RESPONSE");
         long morganHas = as("morgan").get("/api/mentor/proposals").getBody().findValues("candidateId").stream()
                 .filter(candidate -> candidate.asLong() == id).count();

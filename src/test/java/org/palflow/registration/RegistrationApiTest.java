@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.palflow.support.AtOnce;
 import org.palflow.support.PalFlowTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,27 @@ class RegistrationApiTest extends PalFlowTest {
 
     @Autowired
     RegistrationRepository registrations;
+
+    /** A double click, or a client retrying at once: one registration, and every request answered with it. */
+    @Test
+    void oneRegistrationSentSixTimesAtOnceIsStoredOnce() throws Exception {
+        Map<String, Object> registration = Map.of("fullName", "Twice Clicked", "email", "twice.clicked@test.example",
+                "programCode", "BAYSTATE-LEAD", "cohortCode", "2026-FALL", "district", "Springfield Public Schools",
+                "school", "Lincoln Elementary School", "handbookVersion", "2025-26", "policiesConfirmed", true);
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        int created = 0;
+        for (ResponseEntity<JsonNode> response : AtOnce.send(6, i -> () -> as("casey").post("/api/registrations",
+                registration))) {
+            assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isIn(200, 201);
+            created += response.getStatusCode().value() == 201 ? 1 : 0;
+            ids.add(response.getBody().get("id").asLong());
+        }
+        assertThat(created).isEqualTo(1);
+        assertThat(ids).hasSize(1);
+        assertThat(registrations.findByEmailAndStatusIn("twice.clicked@test.example",
+                java.util.EnumSet.allOf(RegistrationStatus.class))).get().extracting(Registration::getId)
+                .isEqualTo(ids.iterator().next());
+    }
 
     @Test
     void invalidFieldsAreNamed() {
