@@ -115,6 +115,14 @@ public final class Browser implements AutoCloseable {
         return onArrival();
     }
 
+    /** Clicks a form's button twice in quick succession, as an impatient person does, and waits for the page. */
+    public Browser doubleClickToSubmit(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        new org.openqa.selenium.interactions.Actions(driver).doubleClick(find(css)).perform();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        return onArrival();
+    }
+
     public Browser select(String css, String value) {
         new org.openqa.selenium.support.ui.Select(find(css)).selectByValue(value);
         return this;
