@@ -17,10 +17,12 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.palflow.platform.data.StoreOrFind;
 import org.palflow.platform.security.Actor;
 import org.palflow.platform.web.ApiProblem;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers a cohort from CSV in one call. Every row is checked first, against the same rules the
@@ -38,9 +40,11 @@ class CohortImport {
     private final RegistrationService service;
     private final Validator validator;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     CohortImport(RegistrationRepository registrations, RegistrationRules rules, RegistrationService service,
-            Validator validator, Clock clock) {
+            Validator validator, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.registrations = registrations;
         this.rules = rules;
         this.service = service;
@@ -84,8 +88,16 @@ class CohortImport {
                 checked.open().containsKey(row.details().email()))).toList(), checked.problems());
     }
 
-    @Transactional
+    /**
+     * Registers every row in one transaction, or none. The same candidates imported twice at once (a double click,
+     * a script retrying) meet at the address's unique key: the second import, run again, finds the first one's
+     * registrations and reports them as already registered.
+     */
     List<Row> importCsv(String programCode, String cohortCode, String csv, Actor actor) {
+        return StoreOrFind.inTransaction(transactions, status -> importOnce(programCode, cohortCode, csv, actor));
+    }
+
+    private List<Row> importOnce(String programCode, String cohortCode, String csv, Actor actor) {
         Checked checked = check(programCode, cohortCode, csv);
         List<Map<String, Object>> errors = checked.problems();
         if (!errors.isEmpty()) {

@@ -3,6 +3,7 @@ package org.palflow.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.palflow.support.AtOnce;
@@ -71,6 +72,21 @@ class RegistrationApiTest extends PalFlowTest {
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(second.getBody().get("alreadyRegistered").asInt()).isEqualTo(2);
         assertThat(second.getBody().get("rows").findValuesAsText("outcome")).containsOnly("ALREADY_REGISTERED");
+    }
+
+    /** Seen probing the running app: of three imports of one file at once, two were answered 500. */
+    @Test
+    void oneFileImportedThreeTimesAtOnceRegistersEachCandidateOnce() throws Exception {
+        String csv = HEADER
+                + "Eli Twice,eli.twice@test.example,Springfield Public Schools,Lincoln Elementary School,2025-26,true\n"
+                + "Fay Twice,fay.twice@test.example,Springfield Public Schools,Lincoln Elementary School,2025-26,true\n";
+        List<ResponseEntity<JsonNode>> answers = AtOnce.send(3, i -> () -> as("casey").postCsv(IMPORT, csv));
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode().value())
+                .as(String.valueOf(answer.getBody())).isIn(200, 201));
+        assertThat(answers.stream().mapToInt(answer -> answer.getBody().get("created").asInt()).sum())
+                .as("each candidate created by one of the imports").isEqualTo(2);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.getBody().get("rows").findValuesAsText(
+                "registrationId")).isEqualTo(answers.get(0).getBody().get("rows").findValuesAsText("registrationId")));
     }
 
     @Test
