@@ -175,7 +175,8 @@ public class DraftWorkflow {
 
     /**
      * Seals the draft when its readiness report has no blocking finding and any warnings are acknowledged, after
-     * waiting briefly for files still being read. Submitting a submitted draft again returns its submission.
+     * waiting briefly for files still being read. Submitting a submitted draft again, also at the same moment,
+     * returns its submission.
      */
     public Submitted submit(long draftId, boolean warningsAcknowledged, Actor actor) {
         TaskDraft draft = drafting.ownedDraft(draftId, actor);
@@ -186,8 +187,10 @@ public class DraftWorkflow {
     }
 
     private Submitted submitRead(long draftId, boolean warningsAcknowledged) {
-        // Read again: the details may have changed while the files were read, and this copy is the one sealed.
-        TaskDraft draft = drafts.findById(draftId).orElseThrow();
+        // Read again: the details may have changed while the files were read, and this copy is the one sealed. Locked:
+        // the same draft submitted twice at once (a double click, a retry) is sealed once, and the second request,
+        // let through after the first commits, finds that submission.
+        TaskDraft draft = drafts.findForSubmission(draftId).orElseThrow();
         Optional<TaskSubmission> earlier = submissions.findByDraftId(draftId);
         if (earlier.isPresent()) {
             return new Submitted(earlier.get(), false);

@@ -1,8 +1,10 @@
 package org.palflow.drafting;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -16,6 +18,11 @@ interface TaskDraftRepository extends JpaRepository<TaskDraft, Long> {
     List<TaskDraft> findByCandidateIdOrderByTaskNumberAscIdAsc(long candidateId);
 
     List<TaskDraft> findByStatus(TaskDraft.Status status);
+
+    /** The draft, locked until the transaction ends: a second submission of it at the same moment waits its turn. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select d from TaskDraft d where d.id = :id")
+    Optional<TaskDraft> findForSubmission(@Param("id") long draftId);
 
     List<TaskDraft> findByCandidateIdInOrderByTaskNumberAscIdAsc(java.util.Collection<Long> candidateIds);
 

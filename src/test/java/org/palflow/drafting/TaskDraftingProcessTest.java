@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.palflow.support.AtOnce;
 import org.palflow.support.EvidenceFixtures;
 import org.palflow.support.PalFlowTest;
 import org.palflow.support.TestMail;
@@ -128,10 +130,17 @@ class TaskDraftingProcessTest extends PalFlowTest {
                 .filter(response -> !response.getBody().toString().contains("not-yet-read")));
         assertThat(unacknowledged.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(unacknowledged.getBody().get("findings").findValuesAsText("rule")).containsOnly("far-under-word-limit");
-        ResponseEntity<JsonNode> submitted = as("blake").post("/api/drafts/" + draft + "/submission",
-                Map.of("acknowledgeWarnings", true));
-        assertThat(submitted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        // Submitted three times at once (a double click, a retry): one submission, and every answer is that one.
+        List<ResponseEntity<JsonNode>> answers = AtOnce.send(3, i -> () -> as("blake").post("/api/drafts/" + draft
+                + "/submission", Map.of("acknowledgeWarnings", true)));
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode().value())
+                .as(String.valueOf(answer.getBody())).isIn(200, 201));
+        assertThat(answers).filteredOn(answer -> answer.getStatusCode() == HttpStatus.CREATED).hasSize(1);
+        ResponseEntity<JsonNode> submitted = answers.stream()
+                .filter(answer -> answer.getStatusCode() == HttpStatus.CREATED).findFirst().orElseThrow();
         long submissionId = submitted.getBody().get("id").asLong();
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.getBody().get("id").asLong())
+                .isEqualTo(submissionId));
         JsonNode sealed = submitted.getBody().get("files");
         assertThat(sealed.findValuesAsText("part")).containsExactly("A", "B", "C", "D", "E1", "E2", "F");
         assertThat(sealed.findValuesAsText("sha256")).hasSize(7).doesNotContainNull().doesNotHaveDuplicates();
