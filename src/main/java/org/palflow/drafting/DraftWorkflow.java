@@ -75,7 +75,7 @@ public class DraftWorkflow {
     @Transactional
     public DraftMilestone markDone(long draftId, DraftMilestone.Component component, Actor actor) {
         drafting.writableDraft(draftId, actor);
-        DraftMilestone milestone = milestone(draftId, component);
+        DraftMilestone milestone = milestoneToChange(draftId, component);
         if (milestone.getStatus() == DraftMilestone.Status.MARKED_DONE) {
             return milestone;
         }
@@ -97,7 +97,7 @@ public class DraftWorkflow {
         if (!mentoring.isMentorOf(draft.getCandidateId(), actor)) {
             throw ApiProblem.forbidden("Only the candidate's mentor reviews their components.");
         }
-        DraftMilestone milestone = milestone(draftId, component);
+        DraftMilestone milestone = milestoneToChange(draftId, component);
         DraftMilestone.Status outcome = approved ? DraftMilestone.Status.APPROVED : DraftMilestone.Status.RETURNED;
         if (milestone.getStatus() == outcome && milestone.getReviewedAt() != null) {
             return milestone;
@@ -224,7 +224,20 @@ public class DraftWorkflow {
 
     private DraftMilestone milestone(long draftId, DraftMilestone.Component component) {
         return milestones.findByDraftIdAndComponent(draftId, component)
-                .orElseThrow(() -> ApiProblem.notFound("Draft " + draftId + " has no component " + component + "."));
+                .orElseThrow(() -> noSuchComponent(draftId, component));
+    }
+
+    /**
+     * Locked: a step sent twice at once (a double click, a retry) waits for the first, then finds it taken and
+     * answers as a repeat does, instead of being refused as changed meanwhile.
+     */
+    private DraftMilestone milestoneToChange(long draftId, DraftMilestone.Component component) {
+        return milestones.lockByDraftIdAndComponent(draftId, component)
+                .orElseThrow(() -> noSuchComponent(draftId, component));
+    }
+
+    private static ApiProblem noSuchComponent(long draftId, DraftMilestone.Component component) {
+        return ApiProblem.notFound("Draft " + draftId + " has no component " + component + ".");
     }
 
     private Candidate candidateOf(long draftId) {

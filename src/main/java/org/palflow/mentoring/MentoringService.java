@@ -108,7 +108,8 @@ public class MentoringService {
     /** The mentor's answer. The same answer twice is fine; changing it, or answering late, is refused. */
     @Transactional
     public MentorProposal respond(long proposalId, boolean accept, String declineReason, Actor actor) {
-        MentorProposal proposal = proposals.findById(proposalId)
+        // Locked: the same answer sent twice at once (a double click) is recorded once; the second finds it.
+        MentorProposal proposal = proposals.lockById(proposalId)
                 .filter(p -> mentors.findById(p.getMentorId()).map(Mentor::getEmail).orElse("").equals(actor.email()))
                 .orElseThrow(() -> ApiProblem.notFound("No mentor proposal " + proposalId + " addressed to you."));
         MentorProposal.Status answer = accept ? MentorProposal.Status.ACCEPTED : MentorProposal.Status.DECLINED;
