@@ -112,7 +112,7 @@ public class ScorerWork {
      */
     @Transactional
     public ScoringRules.TaskResult record(long assignmentId, ScoreSheet sheet, Actor actor) {
-        ScoringAssignment assignment = ownAssignment(assignmentId, actor);
+        ScoringAssignment assignment = own(assignments.lockById(assignmentId), assignmentId, actor);
         ScoringRules.TaskResult result = resultOf(assignment, sheet);
         String resultJson = stored.write(result);
         if (assignment.getStatus() == ScoringAssignment.Status.SCORED) {
@@ -162,8 +162,12 @@ public class ScorerWork {
     }
 
     private ScoringAssignment ownAssignment(long assignmentId, Actor actor) {
+        return own(assignments.findById(assignmentId), assignmentId, actor);
+    }
+
+    private ScoringAssignment own(Optional<ScoringAssignment> found, long assignmentId, Actor actor) {
         Scorer scorer = scorerOf(actor);
-        return assignments.findById(assignmentId).filter(assignment -> assignment.getScorerId().equals(scorer.getId()))
+        return found.filter(assignment -> assignment.getScorerId().equals(scorer.getId()))
                 .orElseThrow(() -> ApiProblem.notFound("You have no assignment " + assignmentId + "."));
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.palflow.support.AtOnce;
 import org.palflow.support.TestMail;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -135,6 +136,25 @@ class TaskScoringProcessTest extends ScoringTest {
                 .hasPassedElementsInOrder("assign-scorer", "scoring-due", "remind-scorer", "reminder-sent")
                 .hasPassedElementsInOrder("scorer-late", "escalate-late-scorer", "admin-told-late")
                 .hasPassedElement("decide-next-scoring");
+    }
+
+    /**
+     * Two different sheets for one assignment at once (two tabs, a retry after an edit): one is recorded and the
+     * other refused, as it is when sent afterwards; before, both were answered as recorded and the later one stood.
+     */
+    @Test
+    void twoScoreSheetsSentAtOnceRecordOneAndRefuseTheOther() throws Exception {
+        Assignment first = inScoring("emery", 3, 103).first();
+        List<ResponseEntity<JsonNode>> answers = AtOnce.send(2, i -> () -> scoreAll(first, 3, i == 0 ? "3.00"
+                : "2.00"));
+        assertThat(answers).extracting(answer -> answer.getStatusCode().value()).as(answers.toString())
+                .containsExactlyInAnyOrder(200, 409);
+        JsonNode recorded = answers.stream().filter(answer -> answer.getStatusCode() == HttpStatus.OK).findFirst()
+                .orElseThrow().getBody();
+        JsonNode stored = new com.fasterxml.jackson.databind.ObjectMapper().readTree(assignments.findById(first.id())
+                .orElseThrow().getResult());
+        assertThat(stored.get("taskScore").decimalValue()).as("the answer said so")
+                .isEqualByComparingTo(recorded.get("taskScore").decimalValue());
     }
 
     @Test
