@@ -64,8 +64,11 @@ public class AdministrativeReviews {
     }
 
     public AdministrativeReview review(long submissionId) {
-        return reviews.findById(submissionId)
-                .orElseThrow(() -> ApiProblem.notFound("Submission " + submissionId + " is not under review."));
+        return reviews.findById(submissionId).orElseThrow(() -> notUnderReview(submissionId));
+    }
+
+    private static ApiProblem notUnderReview(long submissionId) {
+        return ApiProblem.notFound("Submission " + submissionId + " is not under review.");
     }
 
     /** Tells the admin, unless the review was decided already (the job delivered again after a decision). */
@@ -84,7 +87,7 @@ public class AdministrativeReviews {
     /** The same decision sent again answers with the review as decided; a different one is refused. */
     @Transactional
     public AdministrativeReview decide(long submissionId, Decision decision, Actor admin) {
-        AdministrativeReview review = review(submissionId);
+        AdministrativeReview review = reviews.lockById(submissionId).orElseThrow(() -> notUnderReview(submissionId));
         if (review.getStatus() != AdministrativeReview.Status.OPEN) {
             if (review.getStatus() == decision.outcome()
                     && java.util.Objects.equals(review.getResubmitAfter(), decision.resubmitAfter())) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.palflow.support.AtOnce;
 import org.palflow.support.Browser;
 import org.palflow.scoring.ScoringPurpose;
 import org.palflow.scoring.ScoringTest;
@@ -64,6 +65,26 @@ class AdministrativeReviewProcessTest extends ScoringTest {
                         "scoring-begins", "assign-scorer");
         String mail = outcomeMailTo("emery.candidate@palflow.example", 4);
         assertThat(mail).contains("cleared").doesNotContain("Harper").doesNotContain("submission " + original);
+    }
+
+    /**
+     * Two admins deciding one review at once, differently: one decision stands, the other is refused, and the
+     * engine takes the one that stands. Before, both were answered as decided and the later one was stored.
+     */
+    @Test
+    void twoDifferentDecisionsAtOnceOneStandsAndTheOtherIsRefused() throws Exception {
+        long submissionId = heldForReview("drew", 4, 404);
+        long instance = scoringInstance(submissionId);
+        List<ResponseEntity<JsonNode>> answers = AtOnce.send(2, i -> () -> as("alex").post("/api/admin/reviews/"
+                + submissionId + "/decision", Map.of("outcome", i == 0 ? "CLEARED" : "VOIDED")));
+        assertThat(answers).extracting(answer -> answer.getStatusCode().value()).as(answers.toString())
+                .containsExactlyInAnyOrder(200, 409);
+        String decided = answers.stream().filter(answer -> answer.getStatusCode() == HttpStatus.OK).findFirst()
+                .orElseThrow().getBody().get("status").asText();
+        assertThat(as("alex").get("/api/admin/reviews/" + submissionId).getBody().get("status").asText())
+                .isEqualTo(decided);
+        awaitProcess(instance, process -> process.hasPassedElement("review-cleared"))
+                .hasPassedElement(decided.equals("CLEARED") ? "scoring-begins" : "submission-voided");
     }
 
     @Test
