@@ -108,8 +108,12 @@ public class EmbeddedZeebeEngine implements AutoCloseable {
             startGateways(port);
         } catch (RuntimeException e) {
             // The engine's threads are not daemons: left running, they would keep the JVM of a failed start alive.
-            parts.engine().stop();
-            logStorage.close();
+            try {
+                parts.engine().stop();
+                logStorage.close();
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
             throw e;
         }
         long every = settings.snapshotEvery().toMillis();
