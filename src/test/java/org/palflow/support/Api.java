@@ -10,6 +10,8 @@ import org.springframework.web.client.RestClient;
 /** The HTTP API as one realm user sees it; answers are returned whatever their status. */
 public final class Api {
 
+    private static final String UTF8_CSV = "text/csv; charset=UTF-8";
+
     private final RestClient client;
 
     private Api(RestClient client) {
@@ -84,8 +86,12 @@ public final class Api {
         return client.get().uri(path).retrieve().toEntity(byte[].class);
     }
 
+    /**
+     * Text sent as UTF-8 and said to be: without the charset, the client encodes a string as ISO-8859-1 and the app,
+     * reading UTF-8 as a spreadsheet's "CSV UTF-8" is, refuses the accented letters.
+     */
     public ResponseEntity<JsonNode> postCsv(String path, String csv) {
-        return client.post().uri(path).header(HttpHeaders.CONTENT_TYPE, "text/csv").body(csv).retrieve()
+        return client.post().uri(path).header(HttpHeaders.CONTENT_TYPE, UTF8_CSV).body(csv).retrieve()
                 .toEntity(JsonNode.class);
     }
 
@@ -96,7 +102,7 @@ public final class Api {
     }
 
     public ResponseEntity<JsonNode> postCsv(String path, String csv, String idempotencyKey) {
-        return client.post().uri(path).header(HttpHeaders.CONTENT_TYPE, "text/csv")
+        return client.post().uri(path).header(HttpHeaders.CONTENT_TYPE, UTF8_CSV)
                 .header("Idempotency-Key", idempotencyKey).body(csv).retrieve().toEntity(JsonNode.class);
     }
 }
