@@ -10,7 +10,9 @@ import org.springframework.util.FileSystemUtils;
  */
 public final class TestDataDirs {
 
-    private static final Path ROOT = Path.of("target", "test-data").toAbsolutePath();
+    /** One folder per test JVM (surefire's fork number): each JVM clears its own at start. */
+    private static final Path ROOT = Path.of("target", "test-data", "fork-" + System.getProperty("pal.test.fork", "1"))
+            .toAbsolutePath();
 
     static {
         // Each run makes fresh folders (about 150 MB each); earlier runs' folders are only disk use.
