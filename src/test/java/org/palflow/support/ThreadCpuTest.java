@@ -2,6 +2,8 @@ package org.palflow.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -51,9 +53,11 @@ class ThreadCpuTest {
         assertThat(ThreadCpu.groupOf("main")).isEqualTo(ThreadCpu.ENDED);
     }
 
-    private static void spin(Duration duration) {
-        long until = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < until) {
+    /** Spins until the thread has had this much CPU: on a busy machine 300 ms of wall time may give it far less. */
+    private static void spin(Duration cpu) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long until = threads.getCurrentThreadCpuTime() + cpu.toNanos();
+        while (threads.getCurrentThreadCpuTime() < until) {
             Thread.onSpinWait();
         }
     }
