@@ -1,5 +1,6 @@
 package io.camunda.zeebe.process.test.engine;
 
+import com.google.protobuf.GeneratedMessage;
 import io.camunda.search.clients.SearchClientsProxy;
 import io.camunda.security.auth.BrokerRequestAuthorizationConverter;
 import io.camunda.security.configuration.SecurityConfiguration;
@@ -12,15 +13,25 @@ import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.RejectionType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import io.camunda.zeebe.stream.api.CommandResponseWriter;
 import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.util.FeatureFlags;
+import io.camunda.zeebe.util.buffer.BufferWriter;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.agrona.DirectBuffer;
 
 /**
  * Assembles the Zeebe Process Test engine on a log and a state store given from outside, so that both can live on
@@ -60,7 +71,7 @@ public final class DurableEngineAssembly {
 
         CommandWriter commandWriter = new CommandWriter(logStream.newLogStreamWriter());
         CommandSender commandSender = new CommandSender(commandWriter);
-        GatewayRequestStore requests = new GatewayRequestStore();
+        WaitingRequests requests = new WaitingRequests();
         InMemoryJobStreamer jobStreamer = new InMemoryJobStreamer(commandWriter);
         GrpcToLogStreamGateway gateway = new GrpcToLogStreamGateway(commandWriter, PARTITION, PARTITION_COUNT, port,
                 requests, jobStreamer);
@@ -72,7 +83,8 @@ public final class DurableEngineAssembly {
         StreamProcessor processor = StreamProcessor.builder()
                 .logStream(logStream)
                 .zeebeDb(state)
-                .commandResponseWriter(new GrpcResponseWriter(gateway, requests, null))
+                .commandResponseWriter(new AnswersToWaitingRequests(new GrpcResponseWriter(gateway, requests, null),
+                        requests))
                 .partitionCommandSender(commandSender)
                 .recordProcessors(List.of(new Engine(context -> EngineProcessors.createEngineProcessors(context,
                         PARTITION_COUNT, new SubscriptionCommandSender(context.getPartitionId(), commandSender),
@@ -90,5 +102,102 @@ public final class DurableEngineAssembly {
         ZeebeTestEngine engine = new InMemoryEngine(server, processor, gateway, state, logStream, scheduler, records,
                 clock, idleMonitor);
         return new Parts(engine, processor, server, localServer, logStream);
+    }
+
+    /**
+     * The gateway's requests, and which of them still wait for an answer. A command written to the log just before a
+     * crash is processed after the restart, when the request that sent it ended with the old process.
+     */
+    static final class WaitingRequests extends GatewayRequestStore {
+
+        private final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+
+        @Override
+        Long registerNewRequest(Class<? extends GeneratedMessage> requestType, StreamObserver<?> responseObserver) {
+            Long id = super.registerNewRequest(requestType, responseObserver);
+            waiting.add(id);
+            return id;
+        }
+
+        @Override
+        Request removeRequest(Long id) {
+            waiting.remove(id);
+            return super.removeRequest(id);
+        }
+
+        boolean isWaiting(long id) {
+            return waiting.contains(id);
+        }
+    }
+
+    /**
+     * Answers a processed command only when its request is waiting in this process. The engine's own writer fails on
+     * an answer with nobody to take it, and the engine then retries and logs an error for each command a crash left
+     * unprocessed.
+     */
+    static final class AnswersToWaitingRequests implements CommandResponseWriter {
+
+        private final CommandResponseWriter answers;
+        private final WaitingRequests requests;
+
+        AnswersToWaitingRequests(CommandResponseWriter answers, WaitingRequests requests) {
+            this.answers = answers;
+            this.requests = requests;
+        }
+
+        @Override
+        public CommandResponseWriter partitionId(int partitionId) {
+            answers.partitionId(partitionId);
+            return this;
+        }
+
+        @Override
+        public CommandResponseWriter key(long key) {
+            answers.key(key);
+            return this;
+        }
+
+        @Override
+        public CommandResponseWriter intent(Intent intent) {
+            answers.intent(intent);
+            return this;
+        }
+
+        @Override
+        public CommandResponseWriter recordType(RecordType type) {
+            answers.recordType(type);
+            return this;
+        }
+
+        @Override
+        public CommandResponseWriter valueType(ValueType type) {
+            answers.valueType(type);
+            return this;
+        }
+
+        @Override
+        public CommandResponseWriter rejectionType(RejectionType type) {
+            answers.rejectionType(type);
+            return this;
+        }
+
+        @Override
+        public CommandResponseWriter rejectionReason(DirectBuffer reason) {
+            answers.rejectionReason(reason);
+            return this;
+        }
+
+        @Override
+        public CommandResponseWriter valueWriter(BufferWriter value) {
+            answers.valueWriter(value);
+            return this;
+        }
+
+        @Override
+        public void tryWriteResponse(int requestStreamId, long requestId) {
+            if (requests.isWaiting(requestId)) {
+                answers.tryWriteResponse(requestStreamId, requestId);
+            }
+        }
     }
 }
