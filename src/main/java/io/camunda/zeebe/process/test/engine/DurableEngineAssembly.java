@@ -132,8 +132,8 @@ public final class DurableEngineAssembly {
 
     /**
      * Answers a processed command only when its request is waiting in this process. The engine's own writer fails on
-     * an answer with nobody to take it, and the engine then retries and logs an error for each command a crash left
-     * unprocessed.
+     * an answer with nobody to take it; the engine then logs an error and skips the rest of that command's side
+     * effects, the tasks it runs once the command is committed (commands it sends on among them).
      */
     static final class AnswersToWaitingRequests implements CommandResponseWriter {
 
