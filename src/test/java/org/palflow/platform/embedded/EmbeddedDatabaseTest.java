@@ -2,11 +2,20 @@ package org.palflow.platform.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.palflow.support.FreePorts;
 import org.palflow.support.TestDataDirs;
@@ -42,6 +51,59 @@ class EmbeddedDatabaseTest {
                 assertThat(counted.getLong(1)).isEqualTo(3);
             }
         });
+    }
+
+    /**
+     * MariaDB's installer deletes the temporary tables it finds in the system's temp folder, another installer's too,
+     * so an install waits while another process on the machine installs (here: holds the install lock).
+     */
+    @Test
+    void installsOnlyWhileNoOtherProcessOnTheMachineInstalls() throws Exception {
+        Path dataDir = TestDataDirs.fresh("install-alone");
+        Process otherInstall = holdLock(EmbeddedDatabase.installLock(), dataDir);
+        ExecutorService starting = Executors.newSingleThreadExecutor();
+        try {
+            Future<EmbeddedDatabase> started = starting.submit(() -> new EmbeddedDatabase(dataDir, FreePorts.any(),
+                    false));
+            Path systemTables = dataDir.resolve("mariadb/data/mysql");
+            Thread.sleep(5_000);
+            boolean installedMeanwhile = Files.exists(systemTables);
+
+            otherInstall.getOutputStream().close();
+            try (EmbeddedDatabase database = started.get(2, TimeUnit.MINUTES)) {
+                assertThat(installedMeanwhile).as("system tables installed while another process installed").isFalse();
+                assertThat(systemTables).isDirectory();
+            }
+        } finally {
+            otherInstall.destroyForcibly();
+            starting.shutdownNow();
+        }
+    }
+
+    /** A process that holds a lock on the file until its input is closed, started once it holds it. */
+    private static Process holdLock(Path lockFile, Path workDir) throws Exception {
+        Files.createDirectories(workDir);
+        Path program = Files.writeString(workDir.resolve("HoldLock.java"), """
+                import java.nio.channels.FileChannel;
+                import java.nio.file.Path;
+                import java.nio.file.StandardOpenOption;
+
+                class HoldLock {
+                    public static void main(String[] args) throws Exception {
+                        try (FileChannel file = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE,
+                                StandardOpenOption.WRITE); var held = file.lock()) {
+                            System.out.println("locked");
+                            System.in.read();
+                        }
+                    }
+                }
+                """);
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                program.toString(), lockFile.toString()).redirectErrorStream(true).start();
+        BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        assertThat(output.readLine()).isEqualTo("locked");
+        return process;
     }
 
     private interface Queries {
