@@ -20,6 +20,7 @@ class EngineCrashBenchmark {
             System.out.printf("BENCHMARK crash suite: %d candidates, %d kills, %d s in all, ready after each kill: %s%n",
                     figures.candidates(), figures.kills(), figures.total().toSeconds(), figures.readyAfterKill());
             suite.assertEveryEffectOnce(figures);
+            suite.assertTheEngineLoggedNoError();
         }
     }
 }

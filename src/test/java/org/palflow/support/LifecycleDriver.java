@@ -233,6 +233,23 @@ public final class LifecycleDriver implements AutoCloseable {
         }
     }
 
+    /**
+     * A kill may leave commands written but not processed; after the restart their answers have nobody to go to,
+     * which is no error (the engine's response writer failed on them and skipped the rest of their side effects).
+     */
+    public void assertTheEngineLoggedNoError() throws IOException {
+        List<String> errors = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dataDir)) {
+            List<Path> appLogs = files.filter(file -> file.getFileName().toString().matches("app-\\d+\\.log")).toList();
+            for (Path appLog : appLogs) {
+                Files.readAllLines(appLog, java.nio.charset.StandardCharsets.ISO_8859_1).stream()
+                        .filter(line -> line.contains(" ERROR ") && line.contains("zb-actors-"))
+                        .forEach(errors::add);
+            }
+        }
+        assertThat(errors).as("errors the engine logged").isEmpty();
+    }
+
     /** Runs the lifecycle for every candidate (under the killer, if any), until every one is handed off. */
     public Figures run() throws Exception {
         writeRealm();

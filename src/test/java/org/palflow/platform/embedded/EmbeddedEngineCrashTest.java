@@ -3,11 +3,8 @@ package org.palflow.platform.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.palflow.support.LifecycleDriver;
@@ -30,25 +27,8 @@ class EmbeddedEngineCrashTest {
                     figures.kills(), figures.total().toSeconds(), figures.readyAfterKill());
             suite.assertEveryEffectOnce(figures);
             assertCompacted(suite.engineFolder());
-            assertNoEngineErrorLogged(suite.engineFolder().getParent());
+            suite.assertTheEngineLoggedNoError();
         }
-    }
-
-    /**
-     * A kill may leave commands written but not processed; after the restart their answers have nobody to go to,
-     * which is no error.
-     */
-    static void assertNoEngineErrorLogged(Path suiteFolder) throws IOException {
-        List<String> errors = new ArrayList<>();
-        try (Stream<Path> files = Files.list(suiteFolder)) {
-            List<Path> appLogs = files.filter(file -> file.getFileName().toString().matches("app-\\d+\\.log")).toList();
-            for (Path appLog : appLogs) {
-                Files.readAllLines(appLog, StandardCharsets.ISO_8859_1).stream()
-                        .filter(line -> line.contains(" ERROR ") && line.contains("zb-actors-"))
-                        .forEach(errors::add);
-            }
-        }
-        assertThat(errors).as("errors the engine logged").isEmpty();
     }
 
     /** The log was cut below a snapshot while the app was being killed: replay started from a snapshot. */
