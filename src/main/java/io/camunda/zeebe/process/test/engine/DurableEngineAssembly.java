@@ -13,17 +13,11 @@ import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.ZbColumnFamilies;
-import io.camunda.zeebe.protocol.record.RecordType;
-import io.camunda.zeebe.protocol.record.RejectionType;
-import io.camunda.zeebe.protocol.record.ValueType;
-import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.scheduler.ActorScheduler;
 import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
-import io.camunda.zeebe.stream.api.CommandResponseWriter;
 import io.camunda.zeebe.stream.impl.ControllableStreamClockImpl;
 import io.camunda.zeebe.stream.impl.StreamProcessor;
 import io.camunda.zeebe.util.FeatureFlags;
-import io.camunda.zeebe.util.buffer.BufferWriter;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.stub.StreamObserver;
@@ -31,7 +25,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.agrona.DirectBuffer;
 
 /**
  * Assembles the Zeebe Process Test engine on a log and a state store given from outside, so that both can live on
@@ -83,8 +76,7 @@ public final class DurableEngineAssembly {
         StreamProcessor processor = StreamProcessor.builder()
                 .logStream(logStream)
                 .zeebeDb(state)
-                .commandResponseWriter(new AnswersToWaitingRequests(new GrpcResponseWriter(gateway, requests, null),
-                        requests))
+                .commandResponseWriter(new AnswersToWaitingRequests(gateway, requests))
                 .partitionCommandSender(commandSender)
                 .recordProcessors(List.of(new Engine(context -> EngineProcessors.createEngineProcessors(context,
                         PARTITION_COUNT, new SubscriptionCommandSender(context.getPartitionId(), commandSender),
@@ -131,72 +123,23 @@ public final class DurableEngineAssembly {
     }
 
     /**
-     * Answers a processed command only when its request is waiting in this process. The engine's own writer fails on
-     * an answer with nobody to take it; the engine then logs an error and skips the rest of that command's side
-     * effects, the tasks it runs once the command is committed (commands it sends on among them).
+     * Answers a processed command only when its request is waiting in this process. Left to itself, the test
+     * engine's writer fails on an answer with nobody to take it; the engine then logs an error and skips the rest of
+     * that command's side effects, the tasks it runs once the command is committed (commands it sends on among them).
      */
-    static final class AnswersToWaitingRequests implements CommandResponseWriter {
+    static final class AnswersToWaitingRequests extends GrpcResponseWriter {
 
-        private final CommandResponseWriter answers;
         private final WaitingRequests requests;
 
-        AnswersToWaitingRequests(CommandResponseWriter answers, WaitingRequests requests) {
-            this.answers = answers;
+        AnswersToWaitingRequests(GrpcToLogStreamGateway gateway, WaitingRequests requests) {
+            super(gateway, requests, null);
             this.requests = requests;
-        }
-
-        @Override
-        public CommandResponseWriter partitionId(int partitionId) {
-            answers.partitionId(partitionId);
-            return this;
-        }
-
-        @Override
-        public CommandResponseWriter key(long key) {
-            answers.key(key);
-            return this;
-        }
-
-        @Override
-        public CommandResponseWriter intent(Intent intent) {
-            answers.intent(intent);
-            return this;
-        }
-
-        @Override
-        public CommandResponseWriter recordType(RecordType type) {
-            answers.recordType(type);
-            return this;
-        }
-
-        @Override
-        public CommandResponseWriter valueType(ValueType type) {
-            answers.valueType(type);
-            return this;
-        }
-
-        @Override
-        public CommandResponseWriter rejectionType(RejectionType type) {
-            answers.rejectionType(type);
-            return this;
-        }
-
-        @Override
-        public CommandResponseWriter rejectionReason(DirectBuffer reason) {
-            answers.rejectionReason(reason);
-            return this;
-        }
-
-        @Override
-        public CommandResponseWriter valueWriter(BufferWriter value) {
-            answers.valueWriter(value);
-            return this;
         }
 
         @Override
         public void tryWriteResponse(int requestStreamId, long requestId) {
             if (requests.isWaiting(requestId)) {
-                answers.tryWriteResponse(requestStreamId, requestId);
+                super.tryWriteResponse(requestStreamId, requestId);
             }
         }
     }
