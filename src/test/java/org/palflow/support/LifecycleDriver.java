@@ -234,8 +234,9 @@ public final class LifecycleDriver implements AutoCloseable {
     }
 
     /**
-     * A kill may leave commands written but not processed; after the restart their answers have nobody to go to,
-     * which is no error (the engine's response writer failed on them and skipped the rest of their side effects).
+     * No error from the engine in any of the app's logs. A kill may leave commands written but not processed; after
+     * the restart their answers have nobody to go to, and an engine that fails on that skips the rest of those
+     * commands' side effects.
      */
     public void assertTheEngineLoggedNoError() throws IOException {
         List<String> errors = new ArrayList<>();

@@ -167,7 +167,7 @@ public class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** The file an install locks: in the temp folder MariaDB's installer uses, as every install on the machine does. */
+    /** The file every install on this machine locks, in the temp folder that MariaDB's installer works in. */
     static Path installLock() {
         String tempFolder = System.getenv().getOrDefault("TMPDIR", "");
         return Path.of(tempFolder.isBlank() ? "/tmp" : tempFolder, "pal-flow-mariadb-install.lock");
