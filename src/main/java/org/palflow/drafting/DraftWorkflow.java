@@ -190,7 +190,7 @@ public class DraftWorkflow {
         // Read again: the details may have changed while the files were read, and this copy is the one sealed. Locked:
         // the same draft submitted twice at once (a double click, a retry) is sealed once, and the second request,
         // let through after the first commits, finds that submission.
-        TaskDraft draft = drafts.findForSubmission(draftId).orElseThrow();
+        TaskDraft draft = drafts.lockById(draftId).orElseThrow();
         Optional<TaskSubmission> earlier = submissions.findByDraftId(draftId);
         if (earlier.isPresent()) {
             return new Submitted(earlier.get(), false);

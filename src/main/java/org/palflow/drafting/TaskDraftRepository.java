@@ -22,7 +22,7 @@ interface TaskDraftRepository extends JpaRepository<TaskDraft, Long> {
     /** The draft, locked until the transaction ends: a second submission of it at the same moment waits its turn. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select d from TaskDraft d where d.id = :id")
-    Optional<TaskDraft> findForSubmission(@Param("id") long draftId);
+    Optional<TaskDraft> lockById(long id);
 
     List<TaskDraft> findByCandidateIdInOrderByTaskNumberAscIdAsc(java.util.Collection<Long> candidateIds);
 

@@ -3,8 +3,11 @@ package org.palflow.registration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.palflow.support.AtOnce;
 import org.palflow.support.PalFlowTest;
@@ -27,7 +30,7 @@ class RegistrationApiTest extends PalFlowTest {
         Map<String, Object> registration = Map.of("fullName", "Twice Clicked", "email", "twice.clicked@test.example",
                 "programCode", "BAYSTATE-LEAD", "cohortCode", "2026-FALL", "district", "Springfield Public Schools",
                 "school", "Lincoln Elementary School", "handbookVersion", "2025-26", "policiesConfirmed", true);
-        java.util.Set<Long> ids = new java.util.HashSet<>();
+        Set<Long> ids = new HashSet<>();
         int created = 0;
         for (ResponseEntity<JsonNode> response : AtOnce.send(6, i -> () -> as("casey").post("/api/registrations",
                 registration))) {
@@ -38,7 +41,7 @@ class RegistrationApiTest extends PalFlowTest {
         assertThat(created).isEqualTo(1);
         assertThat(ids).hasSize(1);
         assertThat(registrations.findByEmailAndStatusIn("twice.clicked@test.example",
-                java.util.EnumSet.allOf(RegistrationStatus.class))).get().extracting(Registration::getId)
+                EnumSet.allOf(RegistrationStatus.class))).get().extracting(Registration::getId)
                 .isEqualTo(ids.iterator().next());
     }
 
